@@ -183,3 +183,41 @@ class Article:
             "dates": [d.to_dict() for d in self.dates],
             "provenance": self.provenance,
         }
+
+
+def _span(d: dict | None) -> Span | None:
+    return Span(d["start"], d["end"], d["text"]) if d else None
+
+
+def article_from_dict(d: dict[str, Any]) -> Article:
+    """Rebuild an analysed Article from its contract JSON (the inverse of ``Article.to_dict``)."""
+    def date_value(x):
+        return DateValue(x.get("value"), x.get("granularity", "day"), x.get("type", "exact"),
+                         x.get("end")) if x else None
+
+    return Article(
+        id=d["id"], text=d["text"], url=d.get("url"), source=d.get("source"),
+        title=d.get("title"), published=d.get("published"),
+        published_estimate=d.get("published_estimate"), language=d.get("language", "en"),
+        duplicate_of=d.get("duplicate_of"),
+        actors=[Actor(id=a["id"], name=a["name"], kind=a["kind"], country=a.get("country"),
+                      role=a.get("role"), mentions=[_span(m) for m in a.get("mentions", [])],
+                      reason=a.get("reason"), sector=a.get("sector"))
+                for a in d.get("actors", [])],
+        events=[Event(type=e["type"], modality=e["modality"], actor=list(e.get("actor", [])),
+                      recipient=list(e.get("recipient", [])), evidence=_span(e["evidence"]),
+                      mode=e.get("mode"), date=date_value(e.get("date")), claim=e.get("claim"),
+                      trigger=_span(e.get("trigger")), date_source=e.get("date_source"))
+                for e in d.get("events", [])],
+        claims=[Claim(speaker=Speaker(c["speaker"]["text"], c["speaker"].get("actor"),
+                                      c["speaker"].get("kind"), c["speaker"].get("start"),
+                                      c["speaker"].get("end")),
+                      cue=_span(c.get("cue")), content=_span(c["content"]),
+                      direct=bool(c.get("direct")), via=list(c.get("via", [])))
+                for c in d.get("claims", [])],
+        dates=[DateMention(start=x["start"], end=x["end"], text=x["text"], value=x.get("value"),
+                           granularity=x.get("granularity", "day"), type=x.get("type", "exact"),
+                           end_value=x.get("end_value"), anchor=x.get("anchor"))
+               for x in d.get("dates", [])],
+        provenance=d.get("provenance") or {},
+    )

@@ -1,8 +1,341 @@
-"""Events component: who did what to whom, with modality (stub)."""
+"""Events component: who did what to whom (PLOVER types), when, and whether it really happened.
+
+One pass per sentence over the dependency parse:
+1. triggers from the predicate lexicon (``event_triggers``), light verbs carrying nominal
+   predicates ("extended invitations");
+2. a speech act about another act is coded as the speech act ("demanded the withdrawal" →
+   REQUEST, mode yield), while a commitment, threat or refusal lends its modality to the act it
+   governs ("refused to deploy" → the deployment, negated, coded REJECT);
+3. modality from auxiliaries, negation, governors and conditions (``event_modality``), then
+   PLOVER's own folding of modality into its categories (intended aid → AGREE, threatened or
+   conditional force → THREATEN, refused cooperation → REJECT); the unfolded act stays visible
+   in ``mode`` where PLOVER has one, and in ``doc._.notes["event_actions"]``;
+4. actor and recipient from syntax, resolved through the actor layer (``event_roles``);
+5. the clause's date (``time.date_for_span`` when the time layer offers it), else a flagged
+   fallback to the publication date; the claim the trigger sits in.
+Never fails on a document whose other layers are empty.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import DateValue, Event, Span
+from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_modality import ModalityReading, read_modality
+from .event_roles import RoleResolver, clause_head, phrase_tokens, subject
+from .event_triggers import Trigger, TriggerFinder
+
+# Dependencies through which an act is the content of a governing predicate.
+_EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr", "oprd", "nsubjpass",
+          "advcl", "dative", "appos"}
+_COMPLEMENT = {"xcomp", "ccomp", "pcomp", "acomp", "advcl"}
+
+
+@dataclass
+class _Draft:
+    trigger: Trigger
+    type: str
+    action: str
+    mode: str | None
+    reading: ModalityReading
+    actor: list[str]
+    recipient: list[str]
+    depth: int
 
 
 def annotate_events(doc: Doc) -> None:
     doc._.events = []
+    if doc._.notes is None:
+        doc._.notes = {}
+    if not len(doc) or not doc.has_annotation("DEP"):
+        return
+    lex = load_event_lexicon()
+    extractor = EventExtractor(doc, lex)
+    events, actions = [], []
+    for sent in doc.sents:
+        for draft in extractor.sentence_events(sent):
+            events.append(extractor.to_event(draft, sent))
+            actions.append(draft.action)
+    doc._.events = events
+    doc._.notes["event_actions"] = actions
+
+
+class EventExtractor:
+    def __init__(self, doc: Doc, lex: EventLexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.roles = RoleResolver(doc, lex)
+        self.finder = TriggerFinder(lex, lambda tok: bool(self.roles.ids(tok)))
+        self.reporting = lex.words("reporting_verbs")
+        self.rules = lex.rules
+        from . import time as time_layer
+        self.date_for_span = getattr(time_layer, "date_for_span", None)
+
+    # -- governing acts ----------------------------------------------------------------------
+    def _governor(self, trig: Trigger, by_token: dict[int, Trigger]) -> tuple[Trigger | None, str]:
+        """The trigger that governs this one and the first dependency on the way up."""
+        node = trig.light if trig.light is not None else trig.token
+        first_dep = node.dep_
+        own = {t.i for t in trig.tokens}
+        for _ in range(6):
+            if node.dep_ == "conj" and node.head is not node:
+                node = node.head  # "finance, arm and train": siblings, not governor and content
+                if node.i in by_token and node.i not in own:
+                    return None, ""
+                continue
+            if node.dep_ not in _EMBED or node.head is node:
+                return None, ""
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in node.children):
+                return None, ""
+            parent = node.head
+            if parent.i in by_token and parent.i not in own:
+                return by_token[parent.i], first_dep
+            if parent.lemma_.lower() in self.reporting:
+                return None, ""
+            node = parent
+        return None, ""
+
+    def _resolve_governance(self, triggers: list[Trigger]) -> None:
+        by_token: dict[int, Trigger] = {}
+        for trig in triggers:
+            for tok in trig.tokens:
+                by_token.setdefault(tok.i, trig)
+        for trig in triggers:
+            gov, dep = self._governor(trig, by_token)
+            if gov is None:
+                continue
+            cue = self.lex.cue("governor", gov.token.lemma_.lower())
+            if cue and dep in _COMPLEMENT and gov.light is None:
+                gov.suppressed = True  # "agreed to send", "refused to deploy": the act is the event
+            else:
+                trig.absorbed = True
+                gov.embedded.append(trig.type)
+
+    # -- one sentence ------------------------------------------------------------------------
+    def sentence_events(self, sent: SpacySpan) -> list[_Draft]:
+        triggers = self.finder.find(sent)
+        self._resolve_governance(triggers)
+        drafts = [self._draft(t) for t in triggers if not (t.absorbed or t.suppressed)]
+        drafts = [d for d in drafts if d is not None]
+        return _deduplicate(sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)))
+
+    def _draft(self, trig: Trigger) -> _Draft | None:
+        p = trig.predicate
+        modal_head = trig.light if trig.light is not None else trig.token
+        if trig.predicate.condition == "eval":  # the act is the speaker's verdict, not the clause
+            speech = self._reporting_head(trig.token)
+            reading = read_modality(speech, self.lex, self.reporting) if speech is not None \
+                else ModalityReading()
+        else:
+            reading = read_modality(modal_head, self.lex, self.reporting)
+        actor, recipient = self._roles(trig)
+        if reading.governor is not None:
+            # "X agreed that their countries should cooperate", "X warned that police will ...":
+            # the one who promises, threatens or refuses is the actor of the coded event.
+            promiser, _ = self.roles.doer_and_patient(reading.governor)
+            if promiser:
+                recipient = [r for r in recipient + [a for a in actor if a not in promiser]
+                             if r not in promiser] if ptype_is_speech(reading) else recipient
+                actor = promiser
+        action = p.type
+        ptype = self._fold(action, reading)
+        mode = p.mode
+        modes = self.rules["absorbing_governor"]["modes"]
+        if ptype != action:  # folded: the mode names the act that was promised, threatened, refused
+            mode = (modes.get(ptype) or {}).get(action, (modes.get(ptype) or {}).get("default"))
+        elif trig.embedded and ptype in modes and not mode:
+            mode = modes[ptype].get(trig.embedded[0], modes[ptype].get("default"))
+        recipient = [r for r in recipient if r not in actor]
+        return _Draft(trig, ptype, action, mode, reading, actor, recipient, _depth(modal_head))
+
+    def _fold(self, action: str, reading: ModalityReading) -> str:
+        folding = self.rules["folding"]
+        if reading.folds == "PLEDGE":  # agreed, promised, offered to act
+            if reading.modality == "negated":
+                return folding["negated_intention"]
+            return folding["pledged"].get(action, action)
+        if reading.folds:
+            return reading.folds
+        if reading.modality == "threatened":
+            return folding["threatened"]
+        if reading.modality == "negated":
+            if reading.committed or action == "AGREE":
+                return folding["negated_intention"]
+            return action
+        if reading.conditional_main and reading.modality in ("intended", "possible", "hypothetical"):
+            return folding["conditional"].get(action, action)
+        if reading.modality == "intended" and reading.committed:
+            return folding["committed_intention"].get(action, action)
+        return action
+
+    # -- roles -------------------------------------------------------------------------------
+    def _preps(self, ptype: str) -> list[str]:
+        preps = self.rules["recipient_preps"]
+        return preps.get(ptype) or preps["default"]
+
+    def _roles(self, trig: Trigger) -> tuple[list[str], list[str]]:
+        preps = self._preps(trig.type)
+        roles = self.roles
+        if trig.predicate.condition == "eval":
+            return self._evaluator(trig.token), []
+        if trig.bare_noun:
+            actor = roles.noun_owner(trig.token) or self._clause_doer(trig.token)
+            recipient = roles.object_ids(trig.token, preps)
+            return actor, [r for r in recipient if r not in actor]
+        if trig.content is not None:  # a reported obligation: the speaker demands, the obliged is the recipient
+            actor, _ = roles.doer_and_patient(trig.token)
+            doer, _ = subject(trig.content)
+            return actor, [r for r in roles.ids(doer) if r not in actor]
+        verb = trig.light if trig.light is not None else trig.token
+        actor, patient = roles.doer_and_patient(verb)
+        recipient = list(patient)
+        for r in roles.object_ids(verb, preps) + roles.object_ids(clause_head(verb), preps):
+            if r not in recipient:
+                recipient.append(r)
+        if not recipient:  # "finance, arm and train a Ukrainian brigade" share their object
+            for sibling in verb.conjuncts:
+                recipient.extend(r for r in roles.object_ids(sibling, preps) if r not in recipient)
+        if not recipient:  # "signed paperwork allowing French instructors to visit"
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                recipient = [r for r in roles.index.in_tokens(obj.subtree) if r not in actor]
+        if trig.light is not None:
+            for r in roles.object_ids(trig.token, preps):
+                if r not in recipient:
+                    recipient.append(r)
+            recipient = [r for r in recipient if r not in roles.ids(trig.token) or r in
+                         roles.object_ids(trig.token, preps)]
+        return actor, recipient
+
+    def _clause_doer(self, noun: Token) -> list[str]:
+        """"Israeli troops remained on alert": a bare nominal act is done by its clause's subject."""
+        node = noun
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            node = node.head
+        if node.dep_ not in ("dobj", "prep", "attr", "oprd") or node.head.pos_ not in ("VERB", "AUX"):
+            return []
+        doer, _ = subject(node.head)
+        return self.roles.ids(doer)
+
+    def _reporting_head(self, token: Token) -> Token | None:
+        node = token
+        for _ in range(8):
+            if node.head is node:
+                return None
+            node = node.head
+            if node.lemma_.lower() in self.reporting:
+                return node
+        return None
+
+    def _evaluator(self, noun: Token) -> list[str]:
+        """Who calls something a danger or a provocation: the subject of "consider", else the
+        speaker of the reported clause."""
+        verb = noun.head
+        doer, _ = subject(verb)
+        if doer is not None and verb.lemma_.lower() != "be":
+            found = self.roles.ids(doer)
+            if found:
+                return found
+        node = verb
+        for _ in range(6):
+            if node.head is node:
+                break
+            if node.dep_ in ("ccomp", "conj", "xcomp", "advcl") and node.head.lemma_.lower() in self.reporting:
+                speaker = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                return self.roles.ids(speaker)
+            node = node.head
+        for claim in self.doc._.claims or []:
+            if claim.content.start <= noun.idx < claim.content.end and claim.speaker.actor:
+                return [self.roles.index.plover_id(claim.speaker.actor)]
+        return []
+
+    # -- output ------------------------------------------------------------------------------
+    def to_event(self, draft: _Draft, sent: SpacySpan) -> Event:
+        trig = draft.trigger
+        evidence = _trimmed(sent)
+        tokens = sorted(trig.tokens, key=lambda t: t.i)
+        if len(tokens) == 2 and tokens[1].i - tokens[0].i > 4:
+            tokens = [trig.token]
+        t_start, t_end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        date, source = self._date(trig, sent)
+        return Event(type=draft.type, modality=draft.reading.modality, actor=draft.actor,
+                     recipient=draft.recipient, evidence=evidence, mode=draft.mode, date=date,
+                     claim=self._claim(t_start), trigger=Span(t_start, t_end, self.doc.text[t_start:t_end]),
+                     date_source=source)
+
+    def _claim(self, start: int) -> int | None:
+        for i, claim in enumerate(self.doc._.claims or []):
+            if claim.content.start <= start < claim.content.end:
+                return i
+        return None
+
+    def _date(self, trig: Trigger, sent: SpacySpan) -> tuple[DateValue | None, str]:
+        head = trig.light if trig.light is not None else clause_head(trig.token)
+        clause = phrase_tokens(head, {"ccomp", "parataxis", "relcl"})
+        start = min(t.idx for t in clause)
+        end = max(t.idx + len(t.text) for t in clause)
+        found = None
+        if self.date_for_span is not None:
+            try:
+                found = self.date_for_span(self.doc, start, end)
+            except Exception:  # the time layer is optional here; never fail the article
+                found = None
+        if isinstance(found, tuple):  # the time layer answers (mention, "clause"|"published-fallback")
+            found = found[0] if len(found) > 1 and found[1] == "clause" else None
+        if found is None:
+            inside = [d for d in (self.doc._.dates or []) if d.value and start <= d.start and d.end <= end]
+            if inside:
+                found = min(inside, key=lambda d: abs(d.start - trig.token.idx))
+        if found is not None:
+            value = found.date if hasattr(found, "date") else found
+            if isinstance(value, DateValue) and value.value:
+                return value, "clause"
+        article = self.doc._.article
+        published = getattr(article, "published", None) if article is not None else None
+        if published:
+            return DateValue(published, "day", "exact"), "published-fallback"
+        return None, "published-fallback"
+
+
+def ptype_is_speech(reading: ModalityReading) -> bool:
+    """A threat or refusal is addressed to the party that would undergo the act."""
+    return reading.folds in ("THREATEN", "REJECT")
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _trimmed(sent: SpacySpan) -> Span:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    body = text.strip()
+    start = sent.start_char + lead
+    return Span(start, start + len(body), body)
+
+
+def _deduplicate(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per act: a second mention of the same type adds nothing unless it names other
+    parties ("the attack killed five" is one ASSAULT)."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if k.type == d.type and set(d.actor) <= set(k.actor)
+                     and set(d.recipient) <= set(k.recipient)), None)
+        if twin is not None:
+            continue
+        grown = next((k for k in kept if k.type == d.type and set(k.actor) <= set(d.actor)
+                      and set(k.recipient) <= set(d.recipient)), None)
+        if grown is not None:  # a later mention names the parties better: keep its roles
+            grown.actor, grown.recipient = d.actor, d.recipient
+            continue
+        same = next((k for k in kept if k.type == d.type and not k.actor and not k.recipient), None)
+        if same is not None:
+            kept[kept.index(same)] = d
+            continue
+        kept.append(d)
+    return kept

@@ -98,8 +98,10 @@ def analyze(articles: Iterable[Article], nlp: Language | None = None,
 
     Yields the analysed Article records; input order is kept.
     """
+    from .time_estimate import attach_context_dates
     nlp = nlp or load_nlp()
-    docs = (make_doc(nlp, a) for a in articles)
+    # an undated article gets the dates of those read with it: a year hint for its estimate
+    docs = (make_doc(nlp, a) for a in attach_context_dates(articles))
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield doc_to_article(doc)
 

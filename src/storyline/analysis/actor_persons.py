@@ -1,0 +1,366 @@
+"""People: knowledge-base officials and spaCy PERSON entities, their titles and their country.
+
+A person's country is the country they act for, taken in this order (the reason says which):
+the knowledge base's tenure on the publication date; a title pattern before the name
+("Lithuania PM Ingrida Šimonytė", "Ukraine's Commander-in-Chief Oleksandr Syrskyi", "French
+President Emmanuel Macron", "National Security Council representative John Kirby"); an
+appositive after it ("Macron, the French president,"); the nearest country mention in the same
+sentence as a last resort. Unknown people are kept, with a slug id, never forced onto a KB row.
+Within a document a bare surname ("Macron") joins the full name it shortens.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..kb import KnowledgeBase, fold
+from .actor_matching import KbMatch
+from .actor_registry import ActorRegistry
+
+TITLE_WINDOW = 8
+FORMER_MARKERS = {"former", "ex", "late", "then", "onetime", "erstwhile"}
+# The fallback country must precede the person closely and not be what the sentence is about
+# ("sanctions on Iran, Secretary of State Marco Rubio said" does not make Rubio Iranian).
+FALLBACK_MAX_TOKENS = 12
+QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u00ab", "\u00bb"}
+TOPIC_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "about", "over", "into",
+                      "at", "from", "for", "between", "of"}
+LEADING_JUNK = {"the", "a", "an", "former", "late", "then", "mr", "mr.", "mrs", "mrs.", "ms",
+                "ms.", "dr", "dr.", "'s", "’s"}
+
+
+def slugify(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+@dataclass
+class PersonEvidence:
+    country: str | None = None
+    country_reason: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    priority: int = 99          # lower wins: 0 KB tenure, 1 title, 2 appositive, 3 fallback
+
+
+@dataclass
+class PersonCandidate:
+    span: Span
+    name: str
+    kb_id: str | None = None
+    evidence: list[PersonEvidence] = field(default_factory=list)
+
+
+def _clean_person_span(span: Span, kb: KnowledgeBase) -> Span | None:
+    """Strip titles, articles and possessive markers that spaCy sometimes keeps in PERSON spans."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in LEADING_JUNK or doc[start].lower_ in kb.roles_by_form
+                           or not (doc[start].text[:1].isupper() or doc[start].text[:1].isalpha())):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    return doc[start:end]
+
+
+def _country_of_match(match: KbMatch, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """(country, organisation) a title-window KB match points to."""
+    for entry in match.entries:
+        if entry.kind in ("country", "demonym"):
+            return entry.target, None
+        if entry.kind == "place" and entry.target in kb.countries:
+            return entry.target, None
+        if entry.kind == "body":
+            body = kb.government_bodies[entry.target]
+            return body.country, None
+        if entry.kind == "organisation":
+            return None, entry.target
+        if entry.kind == "movement":
+            group = kb.non_state_groups[entry.target]
+            return group.country, group.id
+    return None, None
+
+
+def _is_location_modifier(match: KbMatch, doc: Doc) -> bool:
+    """"the Berlin-based Carnegie Center": where an organisation sits, not whom a person serves."""
+    return doc.text[match.end:match.end + 6].lower() == "-based"
+
+
+def _window_evidence(window: Span, matches: list[KbMatch], kb: KnowledgeBase, role: str | None,
+                     label: str, priority: int) -> PersonEvidence | None:
+    """Country or organisation named in a title window; an ORG entity there is an affiliation."""
+    doc = window.doc
+    inside = [m for m in matches if m.start >= window.start_char and m.end <= window.end_char
+              and not _is_location_modifier(m, doc)]
+    for match in reversed(inside):
+        country, organisation = _country_of_match(match, kb)
+        if country or organisation:
+            return PersonEvidence(country, f"{label} '{window.text}'", role, organisation, priority)
+    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
+    if orgs:
+        return PersonEvidence(None, None, role, slugify(orgs[-1].text), priority)
+    if role:
+        return PersonEvidence(None, None, role, None, priority)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _title_vocabulary(kb: KnowledgeBase) -> frozenset[str]:
+    """Lower-case words that may stand inside a title ("deputy foreign minister", "'s")."""
+    words = {w.lower() for r in kb.roles for w in re.split(r"[\s\-]+", r.form)}
+    return frozenset(words | FORMER_MARKERS | {"of", "for", "and", "the", "'s", "\u2019s", "deputy",
+                                               "acting", "senior", "chief", "top", "interim", "new"})
+
+
+def _find_role(text: str, kb: KnowledgeBase) -> str | None:
+    best = None
+    lowered = fold(text).lower()
+    for form, role in kb.roles_by_form.items():
+        if re.search(r"(?<!\w)" + re.escape(fold(form).lower()) + r"(?!\w)", lowered):
+            if best is None or len(form) > len(best[0]):
+                best = (form, role.role)
+    return best[1] if best else None
+
+
+def title_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> PersonEvidence | None:
+    """Country and role from the title words right before a name."""
+    doc = span.doc
+    i = span.start - 1
+    stop = max(span.sent.start, span.start - TITLE_WINDOW)
+    vocabulary = _title_vocabulary(kb)
+    while i >= stop:
+        tok = doc[i]
+        if tok.text in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"') or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON"):
+            break
+        hyphenated = i > 0 and doc[i - 1].text == "-" and i + 1 < len(doc) and doc[i + 1].text == "-"
+        if tok.is_lower and tok.is_alpha and tok.lower_ not in vocabulary and not hyphenated:
+            break  # "forces loyal to former Syrian President": a lower-case word ends the title
+        i -= 1
+    window = doc[i + 1:span.start]
+    if not len(window):
+        return None
+    role = _find_role(window.text, kb)
+    if role and any(t.lower_ in FORMER_MARKERS for t in window):
+        role = f"former {role}"
+    return _window_evidence(window, matches, kb, role, "title pattern", 1)
+
+
+def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> PersonEvidence | None:
+    """"Macron, the French president," — country and role from the appositive after a name."""
+    doc = span.doc
+    if span.end >= span.sent.end or doc[span.end].text != ",":
+        return None
+    j = span.end + 1
+    while j < min(span.sent.end, span.end + 1 + TITLE_WINDOW) and doc[j].text not in (",", ".", ";"):
+        j += 1
+    window = doc[span.end + 1:j]
+    role_end = _role_end(window, kb)
+    if role_end is None:
+        return None
+    role = _find_role(window.text, kb)
+    if any(t.lower_ in FORMER_MARKERS for t in window[:max(1, role_end - window.start)]):
+        role = f"former {role}"
+    # a country after the role counts only through "of" ("president of Armenia",
+    # "director of Malawi's Department"), not through "on"/"at" ("adviser on U.S.-China ties")
+    tail = doc[role_end:window.end]
+    cut = role_end
+    for tok in tail:
+        if tok.lower_ in ("of", "the") or tok.ent_type_ in ("GPE", "NORP", "ORG"):
+            cut = tok.i + 1
+            if tok.ent_type_:
+                break
+            continue
+        break
+    limited = doc[window.start:max(cut, role_end)]
+    evidence = _window_evidence(limited, matches, kb, role, "appositive", 2)
+    if evidence is not None and not evidence.country and not evidence.organisation:
+        orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
+        if orgs:  # "vice president of studies at the Observer Research Foundation"
+            evidence.organisation = slugify(orgs[0].text)
+    return evidence
+
+
+def _role_end(window: Span, kb: KnowledgeBase) -> int | None:
+    """Token index just after the first title word in the window, if any."""
+    vocabulary = {r.form.lower() for r in kb.roles}
+    for tok in window:
+        if tok.lower_ in vocabulary or tok.lemma_.lower() in vocabulary:
+            end = tok.i + 1
+            while end < window.end and f"{window.doc[tok.i:end + 1].text.lower()}" in vocabulary:
+                end += 1
+            return end
+    return None
+
+
+def nearest_country(span: Span, registry: ActorRegistry, kb: KnowledgeBase) -> PersonEvidence | None:
+    """Last resort: a country mentioned shortly before the person in the same sentence, not as
+    the object of a preposition (the topic or counterpart of the sentence, not the person's side)."""
+    doc = span.doc
+    best = None
+    for draft in registry.drafts.values():
+        if draft.kind != "country":
+            continue
+        for m in draft.mentions:
+            mention = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if mention is None or mention.sent.start != span.sent.start or mention.end > span.start:
+                continue
+            if span.start - mention.end > FALLBACK_MAX_TOKENS:
+                continue
+            root = mention.root
+            if root.dep_ == "pobj" and root.head.lower_ in TOPIC_PREPOSITIONS:
+                continue
+            if any(t.text in QUOTE_MARKS for t in doc[mention.end:span.start]):
+                continue  # the country was inside someone's quoted words
+            if best is None or mention.end > best[0]:
+                best = (mention.end, draft.id, m.text)
+    if best:
+        return PersonEvidence(best[1], f"nearest country mention '{best[2]}' before the name in the "
+                              "sentence (fallback)", None, None, 3)
+    return None
+
+
+def _names_something_else(text: str, kb: KnowledgeBase) -> bool:
+    entries = kb.lookup(text)
+    return bool(entries) and not any(e.kind == "official" for e in entries)
+
+
+def _official_id(text: str, kb: KnowledgeBase) -> str | None:
+    ids = {e.target for e in kb.lookup(text) if e.kind == "official"}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matches: list[KbMatch],
+                    date: str | None) -> None:
+    candidates: list[PersonCandidate] = []
+    taken: list[tuple[int, int]] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in taken)
+
+    # 1. officials the KB knows by name (full names always; bare surnames need support below)
+    full_names_in_doc = set()
+    for match in matches:
+        officials = match.of_kind("official")
+        if not officials or len(match.entries) != len(officials):
+            continue
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if len(span) > 1:
+            full_names_in_doc.add(officials[0].target)
+    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ent_spans = {(e.start_char, e.end_char) for e in ents}
+    for match in matches:
+        officials = match.of_kind("official")
+        if not officials or len(match.entries) != len(officials):
+            continue
+        span = doc.char_span(match.start, match.end, alignment_mode="expand")
+        if span is None or registry.covers(match.start, match.end):
+            continue
+        person_id = officials[0].target
+        single = len(span) == 1
+        if single:
+            containing = [e for e in ents if e.start_char <= match.start and match.end <= e.end_char]
+            if any(len(e) > 1 and not _official_id(_clean_person_span(e, kb).text if _clean_person_span(e, kb) else e.text, kb)
+                   for e in containing):
+                continue  # "Bandar Abbas" is not Mahmoud Abbas: the larger name is someone (somewhere) else
+            in_person_ent = bool(containing)
+            titled = title_evidence(span, matches, kb)
+            holds = kb.tenure_on(person_id, date) is not None
+            if not (person_id in full_names_in_doc or (holds and (in_person_ent or titled))):
+                continue
+        candidates.append(PersonCandidate(span, kb.tenures_of(person_id)[0].name, person_id))
+        taken.append((span.start_char, span.end_char))
+    # 2. every other PERSON entity
+    for ent in ents:
+        span = _clean_person_span(ent, kb)
+        if span is None or overlaps(span.start_char, span.end_char):
+            continue
+        if registry.covers(span.start_char, span.end_char):
+            continue  # a country, place or organisation the KB resolved ("Kyiv" tagged PERSON)
+        if not any(t.text[:1].isupper() for t in span) or (len(span) == 1 and span[0].tag_ == "NNPS"):
+            continue
+        if span[0].text in kb.name_blockers.entries or _names_something_else(span.text, kb):
+            continue  # "Cyclone Jude", "Boko Haram", "Banja Luka": not people
+        candidates.append(PersonCandidate(span, span.text, _official_id(span.text, kb)))
+        taken.append((span.start_char, span.end_char))
+    _link_surnames(candidates)
+    for cand in candidates:
+        ev = title_evidence(cand.span, matches, kb)
+        if ev:
+            cand.evidence.append(ev)
+        ev = appositive_evidence(cand.span, matches, kb)
+        if ev:
+            cand.evidence.append(ev)
+    _register(candidates, kb, registry, date)
+
+
+def _words(text: str) -> list[str]:
+    return fold(text).replace("\u2019", "'").split()
+
+
+def _link_surnames(candidates: list[PersonCandidate]) -> None:
+    """"Macron" after "Emmanuel Macron": a shorter name that ends a longer one joins it."""
+    full = sorted((c for c in candidates if len(_words(c.name)) > 1), key=lambda c: -len(c.name))
+    for cand in candidates:
+        words = _words(cand.span.text)
+        for other in full:
+            other_words = _words(other.name)
+            if other is cand or len(other_words) <= len(words):
+                continue
+            if other_words[-len(words):] == words:
+                cand.kb_id = cand.kb_id or other.kb_id
+                cand.name = other.name
+                break
+
+
+def _register(candidates: list[PersonCandidate], kb: KnowledgeBase, registry: ActorRegistry,
+              date: str | None) -> None:
+    by_person: dict[str, list[PersonCandidate]] = {}
+    for cand in candidates:
+        pid = cand.kb_id or slugify(cand.name)
+        if not pid:
+            continue
+        by_person.setdefault(pid, []).append(cand)
+    for pid, cands in by_person.items():
+        evidence = [e for c in cands for e in c.evidence]
+        tenure = kb.tenure_on(pid, date) if cands[0].kb_id else None
+        former = None
+        if cands[0].kb_id and tenure is None:
+            past = [t for t in kb.tenures_of(pid) if date and t.start and t.start <= date]
+            former = max(past, key=lambda t: t.start or "") if past else None
+        if tenure:
+            evidence.append(PersonEvidence(
+                tenure.country, f"kb tenure: {tenure.role} {tenure.start or ''}..{tenure.end or ''} "
+                f"({tenure.source})", tenure.role, tenure.organisation, 0))
+        if not any(e.country or e.organisation for e in evidence):
+            fallback = nearest_country(cands[0].span, registry, kb)
+            if fallback:
+                evidence.append(fallback)
+        if cands[0].kb_id and tenure is None:
+            # known person outside any office on this date: their KB country, without the role
+            other = former or kb.tenure_on(pid, None)
+            evidence.append(PersonEvidence(other.country, f"kb person, not in office on {date}: "
+                                           f"{other.role} {other.start or ''}..{other.end or ''} "
+                                           f"({other.source})", None, other.organisation, 2))
+        evidence.sort(key=lambda e: e.priority)
+        with_country = [e for e in evidence if e.country]
+        country = with_country[0].country if with_country else None
+        roles = [e.role for e in evidence if e.role]
+        role = roles[0] if roles else None
+        name = max((c.name for c in cands), key=len)
+        if cands[0].kb_id:
+            name = kb.tenures_of(pid)[0].name
+        why = with_country[0].country_reason if with_country else "no country evidence"
+        source = "kb official" if cands[0].kb_id else "spaCy PERSON entity"
+        for c in cands:
+            registry.add(pid, name, "person", c.span.start_char, c.span.end_char, c.span.text,
+                         f"{source}; country: {why}", country=country, role=role,
+                         sector=tenure.sector if tenure else None)

@@ -1,0 +1,107 @@
+"""Outlets and anonymous sources as actors of their own kinds.
+
+Outlets: rows of the curated ``outlets.tsv`` wherever named, plus spaCy ORG entities in a
+reporting context ("as reported by X", "X reported", "told X", "X's sources").
+Anonymous sources: noun phrases headed by a source noun ("diplomatic sources", "EU diplomatic
+circles") or by a person noun with an anonymity cue ("one of the unnamed diplomats", "a senior
+official", "officials familiar with the matter", "the diplomats"), naming no person. The id is
+the slug of the phrase's content words, so the same wording is the same actor in a document.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..kb import KnowledgeBase
+from .actor_matching import KbMatch
+from .actor_persons import slugify
+from .actor_registry import ActorRegistry
+
+QUANTIFIERS = {"one", "two", "three", "several", "some", "many", "most", "all", "each", "both",
+               "few", "number"}
+SLUG_SKIP_POS = {"DET", "PRON", "PART", "PUNCT", "ADP", "NUM", "CCONJ"}
+
+
+def resolve_known_outlet(registry: ActorRegistry, kb: KnowledgeBase, match: KbMatch) -> None:
+    outlet = kb.outlets[match.of_kind("outlet")[0].target]
+    registry.add(outlet.id, outlet.name, "outlet", match.start, match.end, match.text,
+                 f"kb outlet ({outlet.source})", country=outlet.country)
+
+
+def resolve_outlets(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry) -> None:
+    """Organisations named in a reporting context become outlets (known ones are already in)."""
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART") or registry.covers(ent.start_char, ent.end_char):
+            continue
+        cue = reporting_cue(ent, kb)
+        if ent.label_ != "ORG" and (cue is None or kb.reporting_cues.get(cue) != "medium"):
+            continue  # "told Anna Smith": people are told things too; only "the newspaper X" counts
+        if cue:
+            name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            registry.add(slugify(name), name, "outlet", ent.start_char, ent.end_char, ent.text,
+                         f"organisation in reporting context '{cue}'")
+
+
+def reporting_cue(ent: Span, kb: KnowledgeBase) -> str | None:
+    doc = ent.doc
+    before = doc[max(ent.sent.start, ent.start - 4):ent.start].text.lower()
+    for cue, position in kb.reporting_cues.entries.items():
+        if position in ("before", "medium") and before.endswith(cue):
+            return cue
+    head = ent.root.head
+    if ent.root.dep_ in ("nsubj",) and kb.reporting_cues.get(head.lemma_.lower()) == "after":
+        return head.lemma_
+    return None
+
+
+def resolve_anonymous(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matches: list[KbMatch]) -> None:
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        kind = kb.anonymous_heads.get(root.lower_)
+        if kind is None:
+            continue
+        if any(e.label_ == "PERSON" for e in chunk.ents):
+            continue
+        span = _with_quantifier(chunk)
+        right = doc[chunk.end:min(chunk.end + 6, chunk.sent.end)].text.lower()
+        text = span.text.lower()
+        cued = any(cue in text or right.startswith(cue) or (" " in cue and cue in right)
+                   for cue in kb.anonymity_cues.entries)
+        definite_plain = kind == "definite" and chunk[0].lower_ == "the" and \
+            all(t.pos_ in ("DET", "NOUN") for t in chunk)
+        if kind != "always" and not (cued or definite_plain):
+            continue
+        if _names_a_person(chunk):
+            continue
+        words = [t for t in chunk if t.pos_ not in SLUG_SKIP_POS and t.lower_ not in QUANTIFIERS
+                 and t.tag_ != "POS"]
+        slug = slugify(" ".join(t.text for t in words))
+        if not slug:
+            continue
+        country = None
+        for match in matches:
+            if chunk.start_char <= match.start and match.end <= chunk.end_char:
+                for entry in match.entries:
+                    if entry.kind in ("country", "demonym") and kb.is_country(entry.target):
+                        country = entry.target
+        name = " ".join(t.text for t in words)
+        registry.add(slug, name, "anonymous", span.start_char, span.end_char, span.text,
+                     f"anonymous source: head '{root.text}' ({kb.anonymous_heads.sources[root.lower_]})"
+                     + ("" if kind == "always" else " with anonymity cue"), country=country)
+
+
+def _names_a_person(chunk: Span) -> bool:
+    """"a senior analyst, Jane Roe," or "senior official John Doe": the source has a name."""
+    doc = chunk.doc
+    after = doc[chunk.end:min(chunk.end + 3, chunk.sent.end)]
+    return any(e.label_ == "PERSON" for e in chunk.ents) or \
+        any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
+
+
+def _with_quantifier(chunk: Span) -> Span:
+    """"one of the unnamed diplomats": include the partitive quantifier in the mention."""
+    doc = chunk.doc
+    head = chunk.root.head
+    if chunk.root.dep_ == "pobj" and head.lower_ == "of" and head.i == chunk.start - 1 \
+            and head.head.lower_ in QUANTIFIERS and head.head.i == head.i - 1:
+        return doc[head.head.i:chunk.end]
+    return chunk

@@ -1,0 +1,126 @@
+"""Quotation regions of an article: where verbatim speech starts and ends.
+
+A region runs from an opening quotation mark to its closing mark. News style lets a quote run
+over several paragraphs: a paragraph that ends inside an open quote and a next paragraph that
+starts with an opening mark continue the same region. Straight ASCII quotes are paired by
+alternation inside a paragraph.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+OPENING = "“«„"
+CLOSING = "”»“"  # German-style „…“ closes with “
+STRAIGHT = '"'
+QUOTE_CHARS = set(OPENING + CLOSING + STRAIGHT)
+_PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
+
+
+@dataclass(frozen=True)
+class QuoteRegion:
+    start: int   # offset of the opening mark
+    end: int     # offset just after the closing mark (or the paragraph end when unclosed)
+    closed: bool
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    bounds, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        bounds.append((pos, m.start()))
+        pos = m.end()
+    bounds.append((pos, len(text)))
+    return bounds
+
+
+def _regions_in(text: str, start: int, end: int,
+                open_at: int | None = None) -> tuple[list[QuoteRegion], int | None]:
+    """Closed regions of one paragraph, and the offset of a quote left open at its end.
+    ``open_at`` is a quote already open when the paragraph starts."""
+    regions: list[QuoteRegion] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == STRAIGHT:
+            if open_at is None:
+                open_at = i
+            else:
+                regions.append(QuoteRegion(open_at, i + 1, True))
+                open_at = None
+        elif ch in OPENING and open_at is None:
+            open_at = i
+        elif ch in CLOSING and open_at is not None:
+            regions.append(QuoteRegion(open_at, i + 1, True))
+            open_at = None
+    return regions, open_at
+
+
+def quote_regions(text: str) -> list[QuoteRegion]:
+    out: list[QuoteRegion] = []
+    carried: int | None = None      # opening offset of a quote running on from earlier paragraphs
+    previous_end = 0
+    for p_start, p_end in _paragraphs(text):
+        para = text[p_start:p_end].lstrip()
+        first = p_end - len(para)
+        if carried is not None and not (para and para[0] in OPENING + STRAIGHT):
+            out.append(QuoteRegion(carried, previous_end, False))
+            carried = None
+        if carried is not None:
+            # the continuation's opening mark re-opens the same quote
+            regions, carried = _regions_in(text, first + 1, p_end, open_at=carried)
+            out.extend(regions)
+        else:
+            regions, carried = _regions_in(text, p_start, p_end)
+            out.extend(regions)
+        previous_end = p_end
+    if carried is not None:
+        out.append(QuoteRegion(carried, previous_end, False))
+    return sorted(out, key=lambda r: r.start)
+
+
+class QuoteIndex:
+    """Regions sorted by start, with lookups by offset."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.regions = quote_regions(text)
+        self._starts = [r.start for r in self.regions]
+
+    def starting_at(self, offset: int) -> QuoteRegion | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.regions[i].start == offset:
+            return self.regions[i]
+        return None
+
+    def containing(self, offset: int) -> QuoteRegion | None:
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.regions[i].start <= offset < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    def quoted_chars(self, start: int, end: int) -> int:
+        total = 0
+        for r in self.regions:
+            if r.start >= end:
+                break
+            total += max(0, min(end, r.end) - max(start, r.start))
+        return total
+
+    def ending_before(self, offset: int, gap: str = " ,\u00a0\n") -> QuoteRegion | None:
+        """A closed region that ends right before ``offset`` with only ``gap`` characters
+        between ("“A,” X said": the region before the speaker)."""
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            r = self.regions[i]
+            if r.end <= offset:
+                between = self.text[r.end:offset]
+                return r if r.closed and all(ch in gap for ch in between) and len(between) <= 3 else None
+            i -= 1
+        return None
+
+    def starting_after(self, offset: int, gap: str = " ,:\u00a0") -> QuoteRegion | None:
+        """A region that opens right after ``offset`` ("X said: “..."; "X said, “...")."""
+        i = offset
+        while i < len(self.text) and i - offset <= 3 and self.text[i] in gap:
+            i += 1
+        return self.starting_at(i)

@@ -1,0 +1,399 @@
+"""Attribution frames read off the dependency parse: cue, content and source head.
+
+Each rule finds one construction and returns a ``Frame`` (character spans plus the source head
+token); ``attribution`` then resolves speakers, merges quotations and enforces that a token
+belongs to one attribution only (an attribution nested in another's content is not separate).
+
+Constructions:
+- a cue verb with a clausal complement: "X said (that) ...", "X told Y ...", "the Kremlin's
+  spokesman claimed that ...", "... , X said." (complement before the verb);
+- a cue verb with "to ..." (promise, refuse, hope to ...), or a noun-phrase object for verbs that
+  are nearly always cues;
+- a cue verb in a parenthetical: "The deal, he said, is dead";
+- "according to X, ..." and "as reported by X" / "as X said" around a clause;
+- a cue verb followed by ", “...”" or ": “...”" (the quote is the content).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution_lexicon import CueLexicon
+
+_SUBJECTS = ("nsubj", "csubj")
+_INHERIT_SUBJECT = ("conj", "xcomp", "advcl")
+_CUE_MODIFIERS = ("aux", "auxpass", "neg")
+_TRIM = " \t\r\n,;:.—–-"
+_CLOSING_MARKS = "”\"»’'"
+# "U.S." / "D.C." / "J." at the end of a span: the period belongs to the word.
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|(?<![\w.])[A-Z]\.)$")
+# A dateline before the story proper: "MACAU (Reuters) – ", "WASHINGTON — ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,[^()\n]{0,40})?(?:\([^()\n]{1,30}\))?\s*[–—-]{1,2}\s+")
+
+
+@dataclass
+class Frame:
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    source: Token | None
+    rule: str
+    anchor: Token
+    via_tokens: list[Token] = field(default_factory=list)  # names relaying the speech ("told Reuters")
+    speaker_is_relay: Token | None = None                   # "Reuters, citing sources, ..." -> Reuters
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and clause punctuation at the edges, but keep a closing quotation mark and
+    the punctuation inside it (PolNeAR keeps “...,” whole) and an abbreviation's period
+    ("... to the U.S.")."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        if text[end - 1] == "." and _ABBREVIATION_END.search(text, max(start, end - 12), end):
+            break
+        end -= 1
+    return start, end
+
+
+def doc_text(doc: Doc) -> str:
+    """``Doc.text`` rebuilds the string on every access; the attribution layer reads it often."""
+    notes = doc._.notes if doc._.notes is not None else {}
+    if doc._.notes is None:
+        doc._.notes = notes
+    text = notes.get("attribution_text")
+    if text is None:
+        text = notes["attribution_text"] = doc.text
+    return text
+
+
+def skip_dateline(text: str, start: int, end: int) -> int:
+    """Start of a span after a leading dateline ("MACAU (Reuters) – ")."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def _tok_range(first: Token, last: Token) -> tuple[int, int]:
+    return first.idx, last.idx + len(last)
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return _tok_range(tok.left_edge, tok.right_edge)
+
+
+def cue_range(verb: Token, extra: tuple[Token, ...] = ()) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation, an adverb between them and a particle."""
+    doc = verb.doc
+    parts = [verb, *extra] + [c for c in verb.children
+                              if c.dep_ in _CUE_MODIFIERS and c.i < verb.i and c.lower_ != "to"]
+    parts += [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+    allowed = {t.i for t in parts}
+    lo = min(allowed)
+    while lo > 0 and doc[lo - 1].dep_ == "advmod" and doc[lo - 1].head.i in allowed \
+            and doc[lo - 1].lower_ not in ("as", "how", "when", "why", "where"):
+        lo -= 1
+        allowed.add(lo)
+    hi = max(allowed)
+    if hi + 1 < len(doc) and doc[hi + 1].text == ":":
+        hi += 1
+        allowed.add(hi)
+    if any(i not in allowed and doc[i].dep_ != "advmod" for i in range(lo, hi + 1)):
+        lo = hi = verb.i  # something else (a subject, "has he said") sits inside: the verb alone
+        for t in extra:
+            lo, hi = min(lo, t.i), max(hi, t.i)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited from the governing verb for "X declined, saying ...",
+    "X stood up and said ..." and "X wanted to say ...". Passives give their "by" agent."""
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECTS:
+                if child.dep_ == "nsubj" and child.lower_ == "it" and _has_expletive_frame(tok):
+                    return None
+                return child
+            if child.dep_ == "nsubjpass":
+                return _agent(tok)
+        if tok.dep_ == "agent":
+            return None
+        if tok.dep_ in _INHERIT_SUBJECT and tok.head is not tok and not _has_mark_as(tok):
+            tok = tok.head
+            continue
+        return _agent(tok)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" object of a passive; the last one when the parser split a name
+    ("by Welt am Sonntag")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objs = [obj for obj in child.children if obj.dep_ == "pobj"]
+            if objs:
+                return objs[-1]
+    return None
+
+
+def _has_expletive_frame(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) and verb.lemma_ in ("seem", "appear")
+
+
+def _mark_as(verb: Token) -> Token | None:
+    """The "as" of "as reported by X" / "as X said" (parsed as mark, or as advmod around odd
+    spacing)."""
+    return next((c for c in verb.children
+                 if c.lower_ == "as" and c.dep_ in ("mark", "advmod") and c.i < verb.i), None)
+
+
+def _has_mark_as(verb: Token) -> bool:
+    return _mark_as(verb) is not None
+
+
+def _clause_complement(verb: Token) -> Token | None:
+    """The that-/quote clause; also one level down when the parser hung it on an adverb
+    ("said earlier that ...")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in verb.children:
+        if child.dep_ in ("advmod", "npadvmod") and child.i > verb.i:
+            for grand in child.children:
+                if grand.dep_ == "ccomp":
+                    return grand
+    return None
+
+
+_TRAILING_MODIFIERS = ("npadvmod", "advcl", "appos", "relcl", "conj")
+
+
+def _clause_range(comp: Token, lex: CueLexicon) -> tuple[int, int]:
+    """A reported clause without what the writer tacked on after a comma: "..., a 16-point
+    margin", "..., putting them ahead", "..., which votes on March 1", and without a coordinated
+    clause that is another attribution ("... and more than 4 in 10 said ...")."""
+    doc = comp.doc
+    end_tok = comp.right_edge
+    for tok in reversed(list(comp.subtree)):
+        if tok.i <= comp.i:
+            break
+        if tok.right_edge.i != end_tok.i or tok.dep_ not in _TRAILING_MODIFIERS:
+            continue
+        before = doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else None
+        if tok.dep_ == "conj":
+            if _has_own_attribution(tok, lex):
+                end_tok = doc[max(comp.i, tok.left_edge.i - 1)]
+            continue
+        if before is not None and before.text in (",", "—", "–") and before.i > comp.i:
+            end_tok = doc[before.i - 1]
+    return comp.left_edge.idx, end_tok.idx + len(end_tok)
+
+
+def _has_own_attribution(tok: Token, lex: CueLexicon) -> bool:
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in lex.clause
+               and any(c.dep_ == "nsubj" for c in t.children) for t in tok.subtree)
+
+
+def _infinitive_complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                      for g in child.children):
+            return child
+    return None
+
+
+def _object(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
+            return child
+    return None
+
+
+_TOPIC_PREPS = ("for", "about", "on", "of", "against", "to")
+
+
+def _prep_object(verb: Token) -> Token | None:
+    """"called for a ban", "talked about the economy": the object of the verb's own preposition
+    (right after the verb), which PolNeAR counts as the cue's content."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _TOPIC_PREPS and child.i <= verb.i + 2:
+            obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def content_prep(verb: Token) -> Token:
+    return next(c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS
+                and c.i <= verb.i + 2)
+
+
+def _outside(sent: Span, inner: tuple[int, int]) -> tuple[int, int]:
+    """The sentence without a phrase at its start or end (a phrase in the middle: the whole
+    sentence, which is the outer span of a split content)."""
+    text = doc_text(sent.doc)
+    s, e = _paragraph_part(text, sent.start_char, sent.end_char, inner)
+    s, e = trim(text, s, e)
+    before = trim(text, s, inner[0])
+    after = trim(text, inner[1], e)
+    if before[1] - before[0] <= 0:
+        return after
+    if after[1] - after[0] <= 0:
+        return before
+    return s, e
+
+
+def _paragraph_part(text: str, start: int, end: int, inner: tuple[int, int]) -> tuple[int, int]:
+    """A sentence as parsed may run over a blank line (headline glued to the lead); keep the
+    paragraph holding ``inner``."""
+    para_start = text.rfind("\n\n", start, inner[0])
+    para_end = text.find("\n\n", inner[1], end)
+    return (para_start + 2 if para_start >= 0 else start), (para_end if para_end >= 0 else end)
+
+
+def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
+    frames = []
+    text = doc_text(sent.doc)
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in lex.clause and lemma not in lex.infinitive and lemma not in lex.naming:
+            continue
+        if _has_mark_as(verb) and verb.dep_ == "advcl":
+            frames.extend(_as_reported(verb, sent))
+            continue
+        content = None
+        rule = ""
+        comp = _clause_complement(verb) if lemma in lex.clause else None
+        if comp is not None:
+            content, rule = _clause_range(comp, lex), "clause"
+        elif lemma in lex.infinitive and (inf := _infinitive_complement(verb)) is not None:
+            content, rule = _subtree_range(inf), "infinitive"
+        elif verb.dep_ == "parataxis" and lemma in lex.clause and verb.head.i != verb.i:
+            content, rule = _outside_subtree(verb, sent), "parenthetical"
+        elif lemma in lex.clause and (q := _quote_after(verb)) is not None:
+            content, rule = q, "quote-after"
+        elif lemma in lex.naming and (named := _naming(verb)) is not None:
+            content, rule = named, "naming"
+        elif lemma in lex.clause and (rest := _after_colon(verb, sent)) is not None:
+            content, rule = rest, "colon"
+        elif lemma in lex.noun_object and (obj := _object(verb)) is not None:
+            content, rule = _subtree_range(obj), "object"
+        elif lemma in lex.noun_object and (pobj := _prep_object(verb)) is not None:
+            content, rule = _subtree_range(pobj), "prep-object"
+        if content is None:
+            continue
+        content = trim(text, *content)
+        if content[1] - content[0] < 2 and rule != "quote-after":
+            continue
+        source = subject_of(verb)
+        if source is None:
+            continue
+        extra = (content_prep(verb),) if rule == "prep-object" else ()
+        frames.append(Frame(cue_range(verb, extra), content, source, rule, verb,
+                            via_tokens=_told_outlet(verb)))
+    return frames
+
+
+def _outside_subtree(verb: Token, sent: Span) -> tuple[int, int]:
+    head = verb.head
+    clause = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+    inner = _subtree_range(verb)
+    s, e = trim(doc_text(sent.doc), *clause)
+    if inner[1] >= e:
+        return s, inner[0]
+    if inner[0] <= s:
+        return inner[1], e
+    return s, e
+
+
+def _quote_after(verb: Token) -> tuple[int, int] | None:
+    """"X said: “...”" / "X told reporters, “...”": the quote right after the verb phrase."""
+    doc = verb.doc
+    last = verb
+    for child in verb.rights:
+        if child.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod") and child.i <= last.i + 4:
+            last = child.right_edge
+        else:
+            break
+    i = last.i + 1
+    if i < len(doc) and doc[i].text in (",", ":"):
+        i += 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i < len(doc) and doc[i].text in ("“", '"', "«"):
+        return doc[i].idx, doc[i].idx + 1  # widened to the whole quotation by the quote pass
+    return None
+
+
+def _naming(verb: Token) -> tuple[int, int] | None:
+    """"called Trump a fascist" / "described the field as “very good”": object and predicate."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    pred = [c for c in verb.children if c.i > obj.i and (
+        c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
+    if not pred:
+        return None
+    return obj.left_edge.idx, pred[-1].right_edge.idx + len(pred[-1].right_edge)
+
+
+def _after_colon(verb: Token, sent: Span) -> tuple[int, int] | None:
+    """"X notes: It would be difficult ...": what follows the colon, to the end of its paragraph."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and doc[i].dep_ == "prt":
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != ":":
+        return None
+    text = doc_text(doc)
+    start = doc[i + 1].idx
+    para_end = text.find("\n", start)
+    end = para_end if para_end >= 0 else len(text)
+    return (start, end) if end - start > 3 else None
+
+
+def _told_outlet(verb: Token) -> list[Token]:
+    """"X told Reuters" / "X said in an interview with CNN": the named addressee relays."""
+    out = []
+    if verb.lemma_.lower() == "tell":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN":
+                out.append(child)
+    return out
+
+
+def _as_reported(verb: Token, sent: Span) -> list[Frame]:
+    """"..., as reported by Welt am Sonntag." / "As X said, ...": the clause around is the content."""
+    source = _agent(verb) or next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if source is None:
+        return []
+    mark = _mark_as(verb)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    extra = tuple(t for t in (agent,) if t is not None)
+    phrase = _subtree_range(verb)
+    content = _outside(sent, phrase)
+    if content[1] - content[0] < 2:
+        return []
+    return [Frame(cue_range(verb, extra), content, source, "as-reported", verb)]
+
+
+def according_frames(sent: Span) -> list[Frame]:
+    frames = []
+    for tok in sent:
+        if tok.lower_ != "according":
+            continue
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None:
+            continue
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        phrase = _tok_range(tok, to.right_edge)
+        content = _outside(sent, phrase)
+        if content[1] - content[0] < 2:
+            continue
+        frames.append(Frame(_tok_range(tok, to), content, obj, "according-to", tok))
+    return frames

@@ -1,0 +1,130 @@
+"""Typed records of the actor knowledge base (one per table row, provenance kept)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha3: str
+    name: str                     # the short English name journalists use ("Russia")
+    names: tuple[str, ...]        # every name form, ISO ones included
+    demonyms: tuple[str, ...]     # adjective and people forms ("French", "Ukrainians")
+    source: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A capital, seat of government or city that can stand for (or locate) an actor."""
+    form: str
+    actor_id: str
+    type: str                     # capital | seat | city
+    source: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An international organisation, one of its bodies, a mission or an international NGO."""
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str                     # igo | body | mission | ngo
+    parent: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Membership:
+    member: str
+    start: str | None
+    end: str | None
+    source: str
+
+    def holds_on(self, date: str | None) -> bool:
+        """Membership on ``date`` (ISO day); with no date, membership as of today's table."""
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    name: str
+    forms: tuple[str, ...]        # full phrases ("Baltic states", "Baltics")
+    expand: bool                  # expand to member countries in text
+    members: tuple[Membership, ...]
+    source: str
+
+    def members_on(self, date: str | None) -> list[str]:
+        return [m.member for m in self.members if m.holds_on(date)]
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person in one office for a bounded time."""
+    person_id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None           # ISO alpha-3 the person acts for, None for IGO officials
+    organisation: str | None      # IGO id for IGO officials ("NATO")
+    role: str
+    sector: str
+    start: str | None
+    end: str | None
+    source: str
+
+    def holds_on(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class NonStateGroup:
+    """An armed group, movement or party: its own actor, based in a country."""
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Outlet:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Role:
+    form: str
+    role: str
+    sector: str
+    source: str
+
+
+@dataclass(frozen=True)
+class GovernmentBody:
+    name: str
+    country: str
+    sector: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A word list with one attribute per entry (sectors, anonymous heads, markers, cues)."""
+    name: str
+    entries: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def get(self, word: str) -> str | None:
+        return self.entries.get(word) if word in self.entries else self.entries.get(word.lower())
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.entries or word.lower() in self.entries

@@ -1,0 +1,1 @@
+"""Scale-out: analyse corpora that outgrow one machine with Apache Spark (optional extra)."""

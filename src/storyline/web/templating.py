@@ -1,0 +1,41 @@
+"""The Jinja2 environment shared by every page: autoescaping always on, a few small filters."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+
+TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
+
+
+def path_part(value: object) -> str:
+    """Quote an id for use as one URL path segment (ids may hold ``/`` or ``?``)."""
+    return quote(str(value), safe="")
+
+
+def web_url(value: object) -> str | None:
+    """An article's own URL, only if it is http(s): ``javascript:`` links never reach a page."""
+    text = str(value or "").strip()
+    return text if urlsplit(text).scheme.lower() in ("http", "https") else None
+
+
+def name_of(actor_id: object, names: dict) -> str:
+    return str(names.get(actor_id) or actor_id)
+
+
+def excerpt(text: str | None, limit: int = 240) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def make_templates() -> Jinja2Templates:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["id_path"] = path_part
+    env.filters["excerpt"] = excerpt
+    env.filters["web_url"] = web_url
+    env.filters["name_of"] = name_of
+    return Jinja2Templates(env=env)

@@ -1,0 +1,149 @@
+"""Actor resolution on sentences written for these tests: who is acting, for which country."""
+from __future__ import annotations
+
+import pytest
+
+from storyline.analysis.actors import actors_in_span
+from storyline.analysis.pipeline import load_nlp, make_doc
+from storyline.model import Article
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    nlp = load_nlp()
+
+    def run(text: str, published: str | None = "2024-05-30"):
+        return nlp(make_doc(nlp, Article(id="t", text=text, published=published)))
+    return run
+
+
+def actors(doc) -> dict:
+    return {a.id: a for a in doc._.actors}
+
+
+def test_a_title_with_a_country_name_gives_an_unknown_official_his_country(analyse):
+    doc = analyse("Estonia's Chief of Defence Andrus Merilo said the brigade was ready.")
+    merilo = actors(doc)["andrus-merilo"]
+    assert merilo.kind == "person" and merilo.country == "EST"
+    assert "title pattern" in merilo.reason
+
+
+def test_a_known_official_gets_role_and_country_from_tenure_on_the_publication_date(analyse):
+    doc = analyse("Latvia PM Evika Siliņa said on Monday that Riga would send more instructors.")
+    silina = actors(doc)["evika-silina"]
+    assert (silina.country, silina.role) == ("LVA", "Prime Minister")
+    assert "LVA" in actors(doc)
+
+
+def test_the_same_name_resolves_to_different_offices_in_different_years(analyse):
+    text = "Boris Johnson said the alliance must stay united."
+    assert actors(analyse(text, "2017-03-01"))["boris-johnson"].role == "Foreign Secretary"
+    assert actors(analyse(text, "2020-03-01"))["boris-johnson"].role == "Prime Minister"
+    out_of_office = actors(analyse(text, "2024-03-01"))["boris-johnson"]
+    assert out_of_office.role is None and out_of_office.country == "GBR"
+
+
+def test_a_bare_surname_joins_the_full_name_in_the_same_article(analyse):
+    doc = analyse("German Chancellor Olaf Scholz met farmers in Bavaria. Scholz said the subsidy stays.")
+    scholz = actors(doc)["olaf-scholz"]
+    assert [m.text for m in scholz.mentions] == ["Olaf Scholz", "Scholz"]
+    assert scholz.country == "DEU"
+
+
+def test_an_unknown_person_is_kept_without_a_forced_country(analyse):
+    doc = analyse("Marta Kowalczyk, a farmer from the village, said the harvest came late this year.")
+    person = actors(doc)["marta-kowalczyk"]
+    assert person.kind == "person" and person.country is None
+
+
+def test_demonym_modifiers_name_the_country_and_its_sector(analyse):
+    doc = analyse("Dutch military instructors arrived on Monday, and the Polish government "
+                  "welcomed them.")
+    assert actors(doc)["NLD"].sector == "MIL"
+    assert actors(doc)["POL"].sector == "GOV"
+
+
+def test_a_capital_that_acts_is_its_government_but_a_meeting_place_is_not(analyse):
+    doc = analyse("Moscow rejected the proposal. The ministers then met in Madrid to discuss it.")
+    found = actors(doc)
+    assert "RUS" in found and "metonym" in found["RUS"].reason
+    assert "ESP" not in found
+    assert any(p[3] == "Madrid" for p in doc._.notes["places"])
+
+
+def test_seats_of_government_and_possessive_capitals_are_metonyms(analyse):
+    doc = analyse("The Élysée said it was studying Washington's position.")
+    assert {"FRA", "USA"} <= set(actors(doc))
+
+
+def test_a_small_group_expands_to_its_members_with_the_group_as_reason(analyse):
+    doc = analyse("All Nordic countries have pledged air defence systems.")
+    found = actors(doc)
+    assert {"DNK", "FIN", "ISL", "NOR", "SWE"} <= set(found)
+    assert "Nordic countries" in found["ISL"].reason
+
+
+def test_a_large_bloc_stays_one_group_actor(analyse):
+    doc = analyse("Several EU member states oppose the plan.")
+    found = actors(doc)
+    assert found["eu-member-states"].kind == "group"
+    assert "DEU" not in found
+
+
+def test_historical_references_are_not_story_actors(analyse):
+    doc = analyse("The memorial recalls how Nazi German forces burned the village during World War II. "
+                  "German officials laid a wreath on Tuesday.")
+    germany = actors(doc)["DEU"]
+    assert [m.text for m in germany.mentions] == ["German"]
+    assert germany.mentions[0].start > doc.text.index("Tuesday") - 40
+    assert any("Nazi" in x["reason"] for x in doc._.notes["actor_excluded"])
+
+
+def test_attitudes_are_not_countries(analyse):
+    doc = analyse("Pro-Russian separatists shelled the town.")
+    assert "RUS" not in actors(doc)
+
+
+def test_a_known_outlet_and_an_organisation_in_a_reporting_context_are_outlets(analyse):
+    doc = analyse("The talks stalled, as reported by Reuters. The Swedish newspaper Dagens Nyheter reported "
+                  "that Stockholm would wait.")
+    found = actors(doc)
+    assert found["reuters"].kind == "outlet"
+    assert found["dagens-nyheter"].kind == "outlet"
+
+
+def test_unnamed_sources_are_anonymous_actors(analyse):
+    doc = analyse("A senior official who asked not to be named said the deal was close. "
+                  "Two officials familiar with the talks confirmed it, according to diplomatic sources.")
+    anonymous = {a.id for a in doc._.actors if a.kind == "anonymous"}
+    assert {"senior-official", "officials", "diplomatic-sources"} <= anonymous
+
+
+def test_named_officials_are_not_anonymous(analyse):
+    doc = analyse("Foreign Minister Margus Tsahkna said the officials were wrong.")
+    assert not [a for a in doc._.actors if a.kind == "anonymous" and "Tsahkna" in a.mentions[0].text]
+
+
+def test_a_country_word_inside_an_organisation_name_is_not_the_country_acting(analyse):
+    doc = analyse("The Nigerian Union of Teachers called a strike on Monday.")
+    found = actors(doc)
+    assert "NGA" not in found
+    union = next(a for a in doc._.actors if a.kind == "organization")
+    assert union.country == "NGA"
+
+
+def test_actor_spans_are_sorted_and_every_actor_has_a_reason(analyse):
+    text = "France and Germany signed the accord, the Kremlin said."
+    doc = analyse(text)
+    spans = doc._.notes["actor_spans"]
+    assert spans == sorted(spans)
+    assert {(text[s:e], a) for s, e, a in spans} >= {("France", "FRA"), ("Germany", "DEU"),
+                                                      ("Kremlin", "RUS")}
+    assert all(a.reason for a in doc._.actors)
+    first_clause = text.index(",")
+    assert {a.id for a in actors_in_span(doc, 0, first_clause)} == {"FRA", "DEU"}
+
+
+def test_an_article_without_a_date_uses_the_latest_tenure(analyse):
+    doc = analyse("Mark Rutte said allies must spend more.", published=None)
+    assert actors(doc)["mark-rutte"].role == "Secretary General"

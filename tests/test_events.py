@@ -1,0 +1,120 @@
+"""The event layer: who did what to whom, and whether it really happened.
+
+Every sentence here was written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.analysis.pipeline import analyze_text
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def events(text: str, published: str = "2025-03-10"):
+    return analyze_text(text, published=published).events
+
+
+def only(text: str, published: str = "2025-03-10"):
+    found = events(text, published)
+    assert found, f"no event found in {text!r}"
+    return found[0]
+
+
+def test_a_plain_past_attack_is_asserted_with_doer_and_target():
+    e = only("Chad attacked Sudan on Monday.")
+    assert (e.type, e.modality) == ("ASSAULT", "asserted")
+    assert e.actor == ["TCD"] and e.recipient == ["SDN"]
+
+
+def test_could_makes_an_act_possible_not_done():
+    e = only("Norway could send engineers to Ghana.")
+    assert (e.type, e.modality) == ("AID", "possible")
+    assert e.actor == ["NOR"] and e.recipient == ["GHA"]
+
+
+def test_a_hoped_for_act_is_intended_and_not_yet_an_agreement():
+    e = only("Officials said Portugal hoped to train Angolan police.")
+    assert e.type == "AID" and e.modality == "intended"
+
+
+def test_a_committed_future_cooperation_is_coded_agree_as_plover_does():
+    e = only("Japan will provide emergency aid to Nepal.")
+    assert e.type == "AGREE" and e.modality == "intended"
+    assert e.recipient == ["NPL"]
+
+
+def test_a_threat_to_impose_sanctions_is_threatened_and_coded_threaten():
+    e = only("Brazil threatened to impose sanctions on Paraguay.")
+    assert (e.type, e.modality) == ("THREATEN", "threatened")
+    assert e.actor == ["BRA"]
+
+
+def test_a_conditional_act_is_hypothetical():
+    found = events("If Peru closes the border, Chile would send troops to the region.")
+    kinds = {(e.type, e.modality) for e in found}
+    assert any(m == "hypothetical" for _, m in kinds), kinds
+
+
+def test_a_simple_negation_keeps_the_type_and_marks_it_negated():
+    e = only("Kenya did not attack Somalia.")
+    assert (e.type, e.modality) == ("ASSAULT", "negated")
+
+
+def test_a_refusal_is_a_negated_act_coded_reject():
+    e = only("Austria refused to deploy soldiers to Mali.")
+    assert (e.type, e.modality) == ("REJECT", "negated")
+    assert e.actor == ["AUT"]
+
+
+def test_a_demand_for_withdrawal_is_one_request_not_a_retreat():
+    found = events("Egypt demanded the withdrawal of Libyan forces.")
+    assert [e.type for e in found] == ["REQUEST"]
+    assert found[0].mode == "yield"
+
+
+def test_compound_actors_are_all_kept():
+    e = only("Spain, Italy and Germany criticized the plan.")
+    assert e.type == "ACCUSE"
+    assert set(e.actor) == {"ESP", "ITA", "DEU"}
+
+
+def test_a_nominal_predicate_carried_by_a_light_verb_is_an_event():
+    e = only("Finland extended invitations to Estonia.")
+    assert e.type == "REQUEST" and e.actor == ["FIN"]
+
+
+def test_a_passive_swaps_doer_and_target():
+    e = only("Armenia was attacked by Azerbaijan.")
+    assert e.type == "ASSAULT" and e.actor == ["AZE"] and e.recipient == ["ARM"]
+
+
+def test_an_earthquake_that_kills_is_no_assault():
+    assert not [e for e in events("A strong earthquake killed twelve people in the valley.")
+                if e.type == "ASSAULT"]
+
+
+def test_the_clause_date_wins_and_a_missing_one_falls_back_flagged():
+    dated = only("Canada will host Mexico on 14 April.")
+    undated = only("Canada hosted Mexico.")
+    assert undated.date_source == "published-fallback" and undated.date.value == "2025-03-10"
+    if dated.date_source == "clause":  # the time layer resolves "14 April"
+        assert dated.date.value == "2025-04-14"
+
+
+def test_an_event_knows_the_words_that_triggered_it_and_its_sentence():
+    text = "Rain fell. Turkey condemned the raid by Syria."
+    e = only(text)
+    assert e.trigger.text == "condemned"
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.text == "Turkey condemned the raid by Syria."
+
+
+def test_empty_and_eventless_documents_do_not_fail():
+    assert events("") == []
+    assert events("The weather was mild.") == []
+
+
+@pytest.mark.skipif(not SHARED.exists(), reason="shared data not present")
+def test_the_plover_gold_file_is_there_for_the_benchmark():
+    assert (SHARED / "data" / "plover" / "gsr_dev.json").exists()

@@ -1,0 +1,102 @@
+"""The actor knowledge base: provenance on every row, tenure by date, groups, metonyms."""
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from storyline.kb import load_kb
+from storyline.kb.tables import DATA_DIR, read_table
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+@pytest.mark.parametrize("table", sorted(p.name for p in DATA_DIR.glob("*.tsv")))
+def test_every_row_of_every_table_says_where_it_came_from(table):
+    rows = list(read_table(table))
+    assert rows, f"{table} is empty"
+    assert all(row.get("source") for row in rows), f"{table} has rows without a source"
+
+
+def test_all_iso_countries_are_known_and_curated_codes_are_real(kb):
+    assert all(c.alpha_3 in kb.countries for c in pycountry.countries)
+    iso = {c.alpha_3 for c in pycountry.countries}
+    assert {row["alpha3"] for row in read_table("countries.tsv")} - iso == {"XKX"}
+
+
+def test_demonyms_and_short_names_resolve_to_iso_codes(kb):
+    def countries(form):
+        return {e.target for e in kb.lookup(form) if e.kind in ("country", "demonym")}
+    assert countries("Lithuanian") == {"LTU"}
+    assert countries("Ukrainians") == {"UKR"}
+    assert countries("French") == {"FRA"}
+    assert countries("Dutch") == {"NLD"}
+    assert countries("Russia") == {"RUS"}          # pycountry's name is "Russian Federation"
+    assert countries("Russian Federation") == {"RUS"}
+
+
+def test_accent_free_spellings_find_the_same_person(kb):
+    assert {e.target for e in kb.lookup("Simonyte")} == {"ingrida-simonyte"}
+    assert {e.target for e in kb.lookup("Šimonytė")} == {"ingrida-simonyte"}
+
+
+def test_the_same_name_holds_different_offices_in_2017_and_2020(kb):
+    assert kb.tenure_on("boris-johnson", "2017-03-01").role == "Foreign Secretary"
+    assert kb.tenure_on("boris-johnson", "2020-03-01").role == "Prime Minister"
+    assert kb.tenure_on("boris-johnson", "2024-03-01") is None
+
+
+def test_office_holders_change_with_the_date(kb):
+    assert [t.person_id for t in kb.office_holders("President", "USA", "2016-06-01")] == ["barack-obama"]
+    assert [t.person_id for t in kb.office_holders("President", "USA", "2024-06-01")] == ["joe-biden"]
+    assert [t.person_id for t in kb.office_holders("Prime Minister", "GBR", "2024-06-01")] == ["rishi-sunak"]
+
+
+def test_a_missing_date_means_the_latest_office(kb):
+    assert kb.tenure_on("mark-rutte", None).organisation == "NATO"
+    assert kb.tenure_on("mark-rutte", "2023-01-01").country == "NLD"
+
+
+def test_igo_officials_act_for_no_country(kb):
+    tenure = kb.tenure_on("jens-stoltenberg", "2022-01-01")
+    assert tenure.country is None and tenure.organisation == "NATO"
+
+
+def test_the_baltic_states_expand_to_three_members(kb):
+    assert sorted(kb.group_members("baltic-states", "2024-05-30")) == ["EST", "LTU", "LVA"]
+    assert kb.groups["baltic-states"].expand
+
+
+def test_eu_membership_is_bounded_by_dates(kb):
+    assert "GBR" in kb.group_members("eu-member-states", "2019-06-01")
+    assert "GBR" not in kb.group_members("eu-member-states", "2021-06-01")
+    assert "HRV" not in kb.group_members("eu-member-states", "2012-06-01")
+    assert len(kb.group_members("eu-member-states", "2024-05-30")) == 27
+
+
+def test_nato_grew_with_finland_and_sweden(kb):
+    assert not {"FIN", "SWE"} & set(kb.group_members("nato-member-states", "2022-06-01"))
+    assert "FIN" in kb.group_members("nato-member-states", "2023-06-01")
+    assert "SWE" not in kb.group_members("nato-member-states", "2023-06-01")
+    assert {"FIN", "SWE"} <= set(kb.group_members("nato-member-states", "2024-06-01"))
+
+
+def test_capitals_and_seats_of_government_are_metonyms(kb):
+    def places(form):
+        return {(e.target, p.type) for e in kb.lookup(form) if e.kind == "place"
+                for p in kb.places if p.form == form and p.actor_id == e.target}
+    assert places("Kremlin") == {("RUS", "seat")}
+    assert places("Kyiv") == {("UKR", "capital")}
+    assert places("Kiev") == {("UKR", "capital")}
+    assert places("Downing Street") == {("GBR", "seat")}
+    assert places("Brussels") == {("EU", "capital"), ("BEL", "city")}
+
+
+def test_igo_codes_are_short_upper_case(kb):
+    for org in kb.organisations.values():
+        if org.kind != "ngo":
+            assert org.id.isupper() and " " not in org.id
+    assert {e.target for e in kb.lookup("EUMAM")} == {"EUMAM"}
+    assert kb.organisations["EUMAM"].parent == "EU"

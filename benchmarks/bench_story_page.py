@@ -76,7 +76,8 @@ class ArticleWriter:
         a, b = rng.sample(cast, 2)
         kind = rng.choice(EVENT_TYPES)
         start = self.length
-        speaker = self.mention(rng.choice(cast))
+        who = rng.choice(cast)
+        self.mention(who)
         cue = self.put(" said on ")
         day_text = f"{int(day[8:])} {MONTHS[int(day[5:7]) - 1]}"
         date_span = self.put(day_text)
@@ -86,17 +87,15 @@ class ArticleWriter:
         self.mention(a)
         self.put(f" {VERBS[kind]} ")
         self.mention(b)
-        self.put(f" over the {topic} plan, citing {pseudo_word(rng)} and {pseudo_word(rng)} concerns")
+        self.put(f" over the {topic} plan, citing {pseudo_word(rng)} and "
+                 f"{pseudo_word(rng)} concerns")
         content = Span(content_start, self.length, "".join(self.parts)[content_start:self.length])
         self.put(". ")
         evidence = Span(start, self.length - 1, "".join(self.parts)[start:self.length - 1])
-        self.claims.append(Claim(Speaker(speaker.text, speaker.text and self._id(speaker), "country"),
+        self.claims.append(Claim(Speaker(who.name, who.alpha_3, "country"),
                                  Span(cue.start + 1, cue.start + 5, "said"), content))
         self.events.append(Event(kind, "asserted", [a.alpha_3], [b.alpha_3], evidence,
                                  date=DateValue(day), claim=len(self.claims) - 1))
-
-    def _id(self, span: Span) -> str:
-        return next(a.id for a in self.actors.values() if span in a.mentions)
 
     def article(self, title: str, source: str, day: str) -> Article:
         return Article(id=self.id, text="".join(self.parts), title=title, source=source,
@@ -184,7 +183,7 @@ def main() -> None:
     for label, story in (("largest", largest), ("median", median)):
         sid = story["id"]
         page = client.get(f"/stories/{sid}")
-        assert page.status_code == 200 and 'class="stance-board"' in page.text or "No stances" in page.text
+        assert page.status_code == 200, page.text[:500]
 
         def baseline() -> None:
             record = archive.story(sid)
@@ -194,7 +193,8 @@ def main() -> None:
         api_ms = timings(lambda: client.get(f"/api/stories/{sid}"), args.repeat)
         base_ms = timings(baseline, args.repeat)
         worst = max(worst, statistics.median(page_ms))
-        print(f"\n{label} story {sid}: {len(story['articles'])} articles, page {len(page.text):,} bytes")
+        print(f"\n{label} story {sid}: {len(story['articles'])} articles, "
+              f"page {len(page.text):,} bytes")
         print(f"  page     GET /stories/{{id}}      {describe(page_ms)}")
         print(f"  api      GET /api/stories/{{id}}  {describe(api_ms)}")
         print(f"  baseline archive reads only     {describe(base_ms)}")

@@ -9,6 +9,8 @@ Reports:
   other seed as ``context_dates``, as a batch reader would pass them);
 - VOA dev (publication date known) and MEANTIME (none given; datelines in the text): mention
   counts by type, unresolved mentions, years implausibly far from the anchor, estimate coverage;
+- VOA dev with the publication date hidden: how often an estimate is made and how often its
+  month is the true one (the estimator's precision on unseen text; no context dates given);
 - speed: time spent in ``annotate_dates`` as a ratio of the spaCy parse of the same texts
   (baseline measured in the same run).
 Needs ``../shared`` next to the repo; parts whose data is missing are skipped.
@@ -98,6 +100,18 @@ def corpus(nlp, name, articles):
           + f" | parse {parse_s:.1f}s, time layer {time_s:.2f}s (ratio {time_s / parse_s:.3f})")
 
 
+def hidden(nlp, rows):
+    articles = [Article(id=r["id"], text=r["text"]) for r in rows]
+    docs, _, _ = run(nlp, articles)
+    made = right = 0
+    for doc, row in zip(docs, rows):
+        estimate = doc._.published_estimate
+        if estimate:
+            made += 1
+            right += row["published"][:10].startswith(estimate["value"])
+    print(f"voa-dev, published hidden: estimates={made}/{len(rows)} right_month={right}/{made}")
+
+
 def main():
     nlp = load()
     if (SHARED / "eval" / "score.py").exists():
@@ -109,6 +123,7 @@ def main():
         rows = [json.loads(line) for line in voa.open()]
         corpus(nlp, "voa-dev", [Article(id=r["id"], text=r["text"], published=r["published"])
                                 for r in rows])
+        hidden(nlp, rows)
     meantime = sorted(glob.glob(str(SHARED / "data" / "meantime_en" / "*" / "*.json")))
     if meantime:
         texts = [json.load(open(p))["text"] for p in meantime]

@@ -147,3 +147,31 @@ def test_actor_spans_are_sorted_and_every_actor_has_a_reason(analyse):
 def test_an_article_without_a_date_uses_the_latest_tenure(analyse):
     doc = analyse("Mark Rutte said allies must spend more.", published=None)
     assert actors(doc)["mark-rutte"].role == "Secretary General"
+
+
+def test_an_office_without_a_name_is_its_holder_on_the_publication_date(analyse):
+    text = "The French president met the chancellor on Monday."
+    assert "francois-hollande" in actors(analyse(text, "2016-05-01"))
+    later = actors(analyse(text, "2024-05-01"))
+    assert "emmanuel-macron" in later and "francois-hollande" not in later
+    assert "office reference" in later["emmanuel-macron"].reason
+
+
+def test_a_country_far_from_a_name_does_not_become_the_persons_country(analyse):
+    doc = analyse("The new sanctions on Iran took effect on Monday, and Priya Raman said she welcomed them.")
+    assert actors(doc)["priya-raman"].country is None
+
+
+def test_a_leaders_surname_inside_someone_elses_name_is_not_the_leader(analyse):
+    doc = analyse("Sarah Macron, a teacher in Lyon, said the school would reopen.")
+    found = actors(doc)
+    assert "emmanuel-macron" not in found
+    assert found["sarah-macron"].kind == "person"
+
+
+def test_brussels_acting_is_the_eu_but_a_meeting_in_brussels_is_in_belgium(analyse):
+    acting = actors(analyse("Brussels warned Budapest that the funds would stay frozen."))
+    assert {"EU", "HUN"} <= set(acting) and "BEL" not in acting
+    meeting = analyse("The ministers met in Brussels on Monday.")
+    assert "EU" not in actors(meeting)
+    assert ("BEL", "Brussels") in {(p[2], p[3]) for p in meeting._.notes["places"]}

@@ -156,3 +156,22 @@ def test_quote_regions_pair_curly_and_straight_marks():
     text = 'He said “yes” and then "no".'
     regions = [(r.start, r.end) for r in quote_regions(text)]
     assert [text[s:e] for s, e in regions] == ["“yes”", '"no"']
+
+
+def test_participle_spelling_out_the_statement_is_one_speech_act(nlp):
+    text = ("The envoy emphasized the government's position, stating that no troops "
+            "would be sent abroad.")
+    c = only(claims_of(nlp, text))
+    assert c.cue.text == "stating"
+    assert c.speaker.text == "The envoy"
+
+
+def test_they_refers_back_to_the_named_governments(nlp):
+    text = ("Several members object because of concerns raised by the governments of Spain and "
+            "Italy. They fear that the drills could escalate the war.")
+    start = text.index("Spain")
+    spain = Actor(id="ESP", name="Spain", kind="country", mentions=[Span(start, start + 5, "Spain")])
+    claims = [c for c in claims_of(nlp, text, actors=[spain]) if c.cue.text == "fear"]
+    assert len(claims) == 1
+    assert claims[0].speaker.text == "They"
+    assert claims[0].speaker.actor == "ESP"

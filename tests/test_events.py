@@ -118,3 +118,35 @@ def test_empty_and_eventless_documents_do_not_fail():
 @pytest.mark.skipif(not SHARED.exists(), reason="shared data not present")
 def test_the_plover_gold_file_is_there_for_the_benchmark():
     assert (SHARED / "data" / "plover" / "gsr_dev.json").exists()
+
+
+def test_a_reported_would_is_an_intention_and_due_to_schedules_an_act():
+    e = only("Officials said Belgium would initially send medics to Kenya.")
+    assert (e.type, e.modality) == ("AGREE", "intended")  # said ... would: the actor's commitment
+    e = only("Belgium would initially send medics to Kenya.")
+    assert (e.type, e.modality) == ("AID", "intended")  # a projection, not yet a promise
+    e = only("Austria is due to meet Slovenia next week.")
+    assert (e.type, e.modality) == ("CONSULT", "intended")
+
+
+def test_an_event_inside_a_reported_statement_points_to_its_claim():
+    a = analyze_text('Poland will send engineers to Moldova, the minister said.', published="2025-03-10")
+    if not a.claims:
+        pytest.skip("the attribution layer found no claim")
+    assert a.events and a.events[0].claim == 0
+
+
+def test_a_demand_that_another_party_act_is_a_request_to_that_party():
+    e = only("Greece declared that Turkey must withdraw its ships.")
+    assert e.type == "REQUEST" and e.actor == ["GRC"] and e.recipient == ["TUR"]
+
+
+def test_the_bundled_seed_article_keeps_the_trainers_possible():
+    examples = Path(__file__).resolve().parents[1] / "src" / "storyline" / "examples"
+    text = (examples / "000_513fd030c96f58c0.txt").read_text(encoding="utf-8")
+    text = text.split("2024-05-30", 1)[1]
+    found = events(text, published="2024-05-30")
+    first = found[0]
+    assert (first.type, first.modality, first.actor, first.recipient) == ("AID", "possible", ["FRA"], ["UKR"])
+    due = next(e for e in found if e.trigger.text == "due")
+    assert due.date.value == "2024-06-06" and due.date_source == "clause"

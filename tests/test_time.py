@@ -12,6 +12,7 @@ import spacy
 from storyline.analysis import extensions  # noqa: F401  (registers Doc._ attributes)
 from storyline.analysis.pipeline import DEFAULT_MODELS, make_doc
 from storyline.analysis.time import annotate_dates, date_for_span
+from storyline.analysis.time_estimate import attach_context_dates
 from storyline.analysis.time_resolve import Anchor, resolve
 from storyline.analysis.time_grammar import find_date_expressions
 from storyline.model import Article
@@ -215,6 +216,15 @@ def test_named_month_and_last_month_place_the_article_in_the_following_month(nlp
     found = {m.text: m for m in doc._.dates}
     assert (found["late April"].value, found["late April"].type) == ("2023-04", "approximate")
     assert found["Last month"].anchor == "published_estimate"
+
+
+def test_undated_articles_read_in_a_batch_receive_the_others_dates():
+    batch = [Article(id="a", text="…", published="2023-05-10"), Article(id="b", text="…"),
+             Article(id="c", text="…", published="2023-05-12T08:00:00Z")]
+    out = list(attach_context_dates(batch))
+    assert [a.id for a in out] == ["a", "b", "c"]
+    assert out[1].provenance["context_dates"] == ["2023-05-10", "2023-05-12"]
+    assert "context_dates" not in out[0].provenance
 
 
 def test_a_dated_past_event_gives_the_year_of_the_estimate(nlp):

@@ -116,7 +116,7 @@ class ReaderText(HTMLParser):
             self.at += len(data)
 
 
-def test_the_article_reader_shows_the_text_unchanged_with_every_actor_mention_marked(client, seeded):
+def test_the_reader_shows_the_text_unchanged_with_every_actor_mention_marked(client, seeded):
     summary = seeded.articles(limit=1)[0]
     record = client.get(f"/api/articles/{summary['id']}").json()
     reader = ReaderText()
@@ -186,7 +186,8 @@ def test_an_article_without_text_is_rejected_before_analysis(client):
 def test_a_body_over_the_limit_is_refused_whether_declared_or_streamed(seeded):
     small = TestClient(create_app(seeded, token=TOKEN, max_body_bytes=1000))
     auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
-    declared = small.post("/api/articles", content=b'{"text": "' + b"x" * 5000 + b'"}', headers=auth)
+    declared = small.post("/api/articles", content=b'{"text": "' + b"x" * 5000 + b'"}',
+                          headers=auth)
     assert declared.status_code == 413
 
     def chunks():
@@ -198,7 +199,8 @@ def test_a_body_over_the_limit_is_refused_whether_declared_or_streamed(seeded):
     assert streamed.status_code == 413
 
 
-@pytest.mark.parametrize("path", ["/static/../pyproject.toml", "/static/%2e%2e/%2e%2e/pyproject.toml",
+@pytest.mark.parametrize("path", ["/static/../pyproject.toml",
+                                  "/static/%2e%2e/%2e%2e/pyproject.toml",
                                   "/static/..%2f..%2f..%2fpyproject.toml",
                                   "/static/%2e%2e%2f%2e%2e%2fapp.py"])
 def test_static_files_never_leave_their_folder(client, path):
@@ -214,9 +216,9 @@ def test_every_response_forbids_inline_scripts(client):
 
 
 HOSTILE_TITLE = '<script>window.__pwned = "title"</script>Minister <b>resigns</b>'
-HOSTILE_TEXT = ('The minister of <img src=x onerror="window.__pwned=\'text\'"> Ruritania resigned on '
-                'Tuesday, the spokesman said. "<script>window.__pwned = 1</script>" was painted on '
-                'the ministry wall, the police said.')
+HOSTILE_TEXT = ('The minister of <img src=x onerror="window.__pwned=\'text\'"> Ruritania '
+                'resigned on Tuesday, the spokesman said. "<script>window.__pwned = 1</script>" was '
+                'painted on the ministry wall, the police said.')
 
 
 def post_hostile(client) -> str:
@@ -236,3 +238,36 @@ def test_hostile_article_text_renders_as_text_on_every_page(client):
         assert "<svg onload" not in page and "javascript:" not in page
     reader = client.get("/articles/hostile-1").text
     assert "&lt;script&gt;window.__pwned" in reader
+
+
+def test_the_served_app_takes_its_token_from_the_environment_and_answers_only_loopback_names(
+        tmp_path, monkeypatch):
+    from storyline.web import app_for
+    monkeypatch.setenv("STORYLINE_TOKEN", "from-the-environment")
+    app = app_for(str(tmp_path / "served.db"))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/api/counts").json()["articles"] == 0
+        refused = local.post("/api/articles", json={"text": "A note."},
+                             headers={"Authorization": "Bearer wrong"})
+        assert refused.status_code == 401
+        blank = local.post("/api/articles", json={"text": "   "},
+                           headers={"Authorization": "Bearer from-the-environment"})
+        assert blank.status_code == 200
+        assert blank.json()["problems"] == [{"path": "request:1", "reason": "no text"}]
+    with TestClient(app, base_url="http://attacker.example") as rebound:
+        assert rebound.get("/api/counts").status_code == 400
+
+
+def test_a_link_to_quoted_evidence_lands_on_the_quoted_passage(client, seeded):
+    article_id = seeded.articles(limit=1)[0]["id"]
+    page = client.get(f"/articles/{article_id}", params={"hl": "0-20"}).text
+    assert 'id="focus"' in page and "hl-focus" in page
+    assert 'id="focus"' not in client.get(f"/articles/{article_id}", params={"hl": "x"}).text
+
+
+def test_the_api_page_documents_every_endpoint_without_loading_anything_remote(client):
+    page = client.get("/api").text
+    for path in ("/api/articles", "/api/stories/{story_id}", "/api/actors/{actor_id}"):
+        assert path in page
+    assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
+    assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404

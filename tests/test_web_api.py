@@ -66,7 +66,8 @@ def test_the_api_keeps_to_its_openapi_description(api_schema, method, path, mode
 def test_the_description_documents_the_contract_endpoints(web_app):
     from fastapi.testclient import TestClient
     spec = TestClient(web_app).get("/openapi.json").json()
-    for path in ("/api/articles", "/api/stories", "/api/stories/{story_id}", "/api/actors/{actor_id}"):
+    for path in ("/api/articles", "/api/stories", "/api/stories/{story_id}",
+                 "/api/actors/{actor_id}"):
         assert path in spec["paths"]
     post = spec["paths"]["/api/articles"]["post"]
     assert post["security"] and {"401", "403", "413"} <= set(post["responses"])

@@ -27,7 +27,8 @@ def article(id_: str = "a1", source: str | None = "Nordic Wire") -> dict:
         "id": id_, "source": source, "text": TEXT,
         "actors": [{"id": "NOR", "name": "Norway", "kind": "country",
                     "mentions": [span("Norway"), span("Oslo")]},
-                   {"id": "RUS", "name": "Russia", "kind": "country", "mentions": [span("Russia")]}],
+                   {"id": "RUS", "name": "Russia", "kind": "country",
+                    "mentions": [span("Russia")]}],
         "claims": [{"speaker": {"text": "Kari Nordmann", "actor": "kari-nordmann", "kind": "person",
                                 **{k: span("Kari Nordmann")[k] for k in ("start", "end")}},
                     "cue": span("said"),
@@ -39,7 +40,8 @@ def article(id_: str = "a1", source: str | None = "Nordic Wire") -> dict:
                     "recipient": ["NOR"], "evidence": span("Russia accused Oslo of provocation")},
                    {"type": "SUPPORT", "modality": "negated", "actor": ["RUS"],
                     "recipient": ["NOR"], "evidence": span("Russia accused Oslo")}],
-        "dates": [{**span("next week"), "value": "2024-W23"}, {**span("Monday"), "value": "2024-06-03"}],
+        "dates": [{**span("next week"), "value": "2024-W23"},
+                  {**span("Monday"), "value": "2024-06-03"}],
     }
 
 
@@ -117,7 +119,8 @@ def test_a_claim_carried_by_two_outlets_is_shown_once_with_two_sources():
 def test_a_timeline_entry_resolves_its_events_and_skips_dangling_references():
     story = {"timeline": [{"date": {"value": "2024-06-03", "granularity": "day"},
                            "summary": "Russia objects",
-                           "events": [{"article": "a1", "event": 1}, {"article": "gone", "event": 0},
+                           "events": [{"article": "a1", "event": 1},
+                                      {"article": "gone", "event": 0},
                                       {"article": "a1", "event": 7}]}]}
     (entry,) = timeline(story, {"a1": article()})
     assert entry.date == "2024-06-03"

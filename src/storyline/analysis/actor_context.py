@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -23,6 +24,14 @@ PREFIXES_NOT_THE_COUNTRY = ("pro-", "anti-", "ex-")
 # publication date makes the clause historical.
 HISTORICAL_YEAR_GAP = 30
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
+
+
+def doc_text(doc) -> str:
+    """``doc.text`` rebuilds the string on every access: keep one copy per document."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:
+        text = doc.user_data["storyline_text"] = doc.text
+    return text
 
 
 def clause_window(span: Span, width: int = 8) -> Span:
@@ -44,10 +53,9 @@ def historical_marker(span: Span, kb: KnowledgeBase, published_year: int | None)
         if kb.historical_markers.get(tok.text) == "modifier":
             return f"historical modifier '{tok.text}'"
     window = clause_window(span)
-    text = window.text
-    for marker, scope in kb.historical_markers.entries.items():
-        if scope == "period" and re.search(r"(?<!\w)" + re.escape(marker) + r"(?!\w)", text):
-            return f"historical period '{marker}' in the clause"
+    found = _period_pattern(kb).search(doc_text(doc), window.start_char, window.end_char)
+    if found:
+        return f"historical period '{found.group(0)}' in the clause"
     if published_year:
         for tok in window:
             m = _YEAR.match(tok.text)
@@ -56,6 +64,13 @@ def historical_marker(span: Span, kb: KnowledgeBase, published_year: int | None)
                     and _shares_clause(span, tok):
                 return f"historical year '{tok.text}' in the clause"
     return None
+
+
+@lru_cache(maxsize=4)
+def _period_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
+    markers = sorted((m for m, scope in kb.historical_markers.entries.items() if scope == "period"),
+                     key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, markers)) + r")(?!\w)")
 
 
 def _shares_clause(span: Span, tok: Token) -> bool:
@@ -71,7 +86,8 @@ def is_prefixed(span: Span) -> bool:
     """"pro-Russian", "anti-American": an attitude, not the country."""
     doc = span.doc
     start = span.start_char
-    return any(doc.text[max(0, start - len(p)):start].lower() == p for p in PREFIXES_NOT_THE_COUNTRY)
+    text = doc_text(doc)
+    return any(text[max(0, start - len(p)):start].lower() == p for p in PREFIXES_NOT_THE_COUNTRY)
 
 
 def sector_of(span: Span, kb: KnowledgeBase) -> tuple[str | None, Token | None]:

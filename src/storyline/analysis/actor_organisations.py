@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase
 from .actor_context import historical_marker
 from .actor_matching import KbMatch
-from .actor_persons import slugify
+from .actor_persons import slugify, title_vocabulary
 from .actor_registry import ActorRegistry
 
 
@@ -28,6 +28,10 @@ def is_named_organisation(ent: Span, kb: KnowledgeBase, matches: list[KbMatch]) 
         return False
     if ent.root.lower_ in kb.sectors or ent.root.dep_ == "amod" or (len(ent) == 1 and ent.root.pos_ == "ADJ"):
         return False
+    if ent.root.lower_ in kb.roles_by_form:
+        return False  # "Turkish Presidential Advisor": a title, not an organisation
+    if all(t.lower_ in title_vocabulary(kb) or t.lower_ in kb.sectors for t in ent if t.pos_ != "DET"):
+        return False  # "Defense" of "Defense Secretary Lloyd Austin": part of a title
     return any(t.text[:1].isupper() for t in ent)
 
 

@@ -18,17 +18,17 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase, fold
+from .actor_context import doc_text
 from .actor_matching import KbMatch
 from .actor_registry import ActorRegistry
 
 TITLE_WINDOW = 8
 FORMER_MARKERS = {"former", "ex", "late", "then", "onetime", "erstwhile"}
-# The fallback country must precede the person closely and not be what the sentence is about
-# ("sanctions on Iran, Secretary of State Marco Rubio said" does not make Rubio Iranian).
-FALLBACK_MAX_TOKENS = 12
+# The fallback country must precede the person closely, in the same phrase ("sanctions on Iran,
+# Secretary of State Marco Rubio said" does not make Rubio Iranian).
+FALLBACK_MAX_TOKENS = 6
 QUOTE_MARKS = {"\u201c", "\u201d", '"', "\u00ab", "\u00bb"}
-TOPIC_PREPOSITIONS = {"against", "on", "with", "to", "toward", "towards", "about", "over", "into",
-                      "at", "from", "for", "between", "of"}
+
 LEADING_JUNK = {"the", "a", "an", "former", "late", "then", "mr", "mr.", "mrs", "mrs.", "ms",
                 "ms.", "dr", "dr.", "'s", "’s"}
 
@@ -90,7 +90,7 @@ def _country_of_match(match: KbMatch, kb: KnowledgeBase) -> tuple[str | None, st
 
 def _is_location_modifier(match: KbMatch, doc: Doc) -> bool:
     """"the Berlin-based Carnegie Center": where an organisation sits, not whom a person serves."""
-    return doc.text[match.end:match.end + 6].lower() == "-based"
+    return doc_text(doc)[match.end:match.end + 6].lower() == "-based"
 
 
 def _window_evidence(window: Span, matches: list[KbMatch], kb: KnowledgeBase, role: str | None,
@@ -112,21 +112,28 @@ def _window_evidence(window: Span, matches: list[KbMatch], kb: KnowledgeBase, ro
 
 
 @lru_cache(maxsize=1)
-def _title_vocabulary(kb: KnowledgeBase) -> frozenset[str]:
+def title_vocabulary(kb: KnowledgeBase) -> frozenset[str]:
     """Lower-case words that may stand inside a title ("deputy foreign minister", "'s")."""
     words = {w.lower() for r in kb.roles for w in re.split(r"[\s\-]+", r.form)}
     return frozenset(words | FORMER_MARKERS | {"of", "for", "and", "the", "'s", "\u2019s", "deputy",
                                                "acting", "senior", "chief", "top", "interim", "new"})
 
 
+@lru_cache(maxsize=1)
+def _role_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
+    forms = sorted((fold(f).lower() for f in kb.roles_by_form), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
 def _find_role(text: str, kb: KnowledgeBase) -> str | None:
-    best = None
-    lowered = fold(text).lower()
-    for form, role in kb.roles_by_form.items():
-        if re.search(r"(?<!\w)" + re.escape(fold(form).lower()) + r"(?!\w)", lowered):
-            if best is None or len(form) > len(best[0]):
-                best = (form, role.role)
-    return best[1] if best else None
+    """The longest title in ``text`` ("Deputy Foreign Minister" over "Minister")."""
+    found = [m.group(0) for m in _role_pattern(kb).finditer(fold(text).lower())]
+    if not found:
+        return None
+    best = max(found, key=len)
+    role = kb.roles_by_form.get(best) or next(r for f, r in kb.roles_by_form.items()
+                                              if fold(f).lower() == best)
+    return role.role
 
 
 def title_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> PersonEvidence | None:
@@ -134,14 +141,17 @@ def title_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> Per
     doc = span.doc
     i = span.start - 1
     stop = max(span.sent.start, span.start - TITLE_WINDOW)
-    vocabulary = _title_vocabulary(kb)
+    vocabulary = title_vocabulary(kb)
     while i >= stop:
         tok = doc[i]
         if tok.text in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"') or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON"):
             break
         hyphenated = i > 0 and doc[i - 1].text == "-" and i + 1 < len(doc) and doc[i + 1].text == "-"
-        if tok.is_lower and tok.is_alpha and tok.lower_ not in vocabulary and not hyphenated:
-            break  # "forces loyal to former Syrian President": a lower-case word ends the title
+        if tok.pos_ == "ADP" and tok.lower_ not in ("of", "for") and not hyphenated:
+            break  # "forces loyal to former Syrian President": "to" ends the title
+        if tok.is_lower and tok.is_alpha and tok.lower_ not in vocabulary and not hyphenated \
+                and tok.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            break  # a lower-case function word ends the title; nouns stay ("his Czech counterpart")
         i -= 1
     window = doc[i + 1:span.start]
     if not len(window):
@@ -155,7 +165,7 @@ def title_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> Per
 def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> PersonEvidence | None:
     """"Macron, the French president," — country and role from the appositive after a name."""
     doc = span.doc
-    if span.end >= span.sent.end or doc[span.end].text != ",":
+    if span.end + 1 >= span.sent.end or doc[span.end].text != "," or doc[span.end + 1].pos_ == "CCONJ":
         return None
     j = span.end + 1
     while j < min(span.sent.end, span.end + 1 + TITLE_WINDOW) and doc[j].text not in (",", ".", ";"):
@@ -167,12 +177,13 @@ def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -
     role = _find_role(window.text, kb)
     if any(t.lower_ in FORMER_MARKERS for t in window[:max(1, role_end - window.start)]):
         role = f"former {role}"
-    # a country after the role counts only through "of" ("president of Armenia",
-    # "director of Malawi's Department"), not through "on"/"at" ("adviser on U.S.-China ties")
+    # a country after the role counts only through "of"/"for" ("president of Armenia", "spokesman
+    # for the Czech Foreign Ministry"), not "on"/"at"/"to" ("adviser on U.S.-China ties",
+    # "ambassador to Ukraine" serves the sending country)
     tail = doc[role_end:window.end]
     cut = role_end
     for tok in tail:
-        if tok.lower_ in ("of", "the") or tok.ent_type_ in ("GPE", "NORP", "ORG"):
+        if tok.lower_ in ("of", "for", "the") or tok.ent_type_ in ("GPE", "NORP", "ORG"):
             cut = tok.i + 1
             if tok.ent_type_:
                 break
@@ -200,29 +211,27 @@ def _role_end(window: Span, kb: KnowledgeBase) -> int | None:
 
 
 def nearest_country(span: Span, registry: ActorRegistry, kb: KnowledgeBase) -> PersonEvidence | None:
-    """Last resort: a country mentioned shortly before the person in the same sentence, not as
-    the object of a preposition (the topic or counterpart of the sentence, not the person's side)."""
+    """Last resort: a country word a few words before the name in the same phrase ("Guatemalan
+    journalist Jose Ruben Zamora"), with no verb, clause punctuation or quote in between.
+    Farther mentions are left alone: they are usually the sentence's topic, not the person's side."""
     doc = span.doc
+    start = span.start
+    while start > max(span.sent.start, span.start - FALLBACK_MAX_TOKENS):
+        tok = doc[start - 1]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_MARKS or tok.text in (",", ";", ":", "(", ")"):
+            break
+        start -= 1
+    lo, hi = doc[start].idx, span.start_char
     best = None
     for draft in registry.drafts.values():
         if draft.kind != "country":
             continue
         for m in draft.mentions:
-            mention = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if mention is None or mention.sent.start != span.sent.start or mention.end > span.start:
-                continue
-            if span.start - mention.end > FALLBACK_MAX_TOKENS:
-                continue
-            root = mention.root
-            if root.dep_ == "pobj" and root.head.lower_ in TOPIC_PREPOSITIONS:
-                continue
-            if any(t.text in QUOTE_MARKS for t in doc[mention.end:span.start]):
-                continue  # the country was inside someone's quoted words
-            if best is None or mention.end > best[0]:
-                best = (mention.end, draft.id, m.text)
+            if lo <= m.start and m.end <= hi and (best is None or m.end > best[0]):
+                best = (m.end, draft.id, m.text)
     if best:
-        return PersonEvidence(best[1], f"nearest country mention '{best[2]}' before the name in the "
-                              "sentence (fallback)", None, None, 3)
+        return PersonEvidence(best[1], f"country word '{best[2]}' shortly before the name (fallback)",
+                              None, None, 3)
     return None
 
 
@@ -300,6 +309,45 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
         if ev:
             cand.evidence.append(ev)
     _register(candidates, kb, registry, date)
+    resolve_office_references(doc, kb, registry, matches, date)
+
+
+def resolve_office_references(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry,
+                              matches: list[KbMatch], date: str | None) -> None:
+    """"the Ukrainian president", "France's foreign minister" with no name after them: the
+    person holding that office on the publication date, when the KB knows exactly one."""
+    text = doc_text(doc)
+    roles_longest_first = sorted(kb.roles_by_form, key=len, reverse=True)
+    for match in matches:
+        countries = [e.target for e in match.entries if e.kind in ("country", "demonym")]
+        if len(countries) != 1:
+            continue
+        after = doc.char_span(match.end, min(len(text), match.end + 40), alignment_mode="contract")
+        if after is None:
+            continue
+        rest = after.text
+        rest = rest[2:] if rest[:2] in ("'s", "\u2019s") else rest
+        rest = rest.lstrip()
+        role = next((form for form in roles_longest_first
+                     if rest.lower().startswith(form) and not rest[len(form):len(form) + 1].isalnum()), None)
+        if role is None:
+            continue
+        offset = match.end + (len(after.text) - len(rest))
+        role_span = doc.char_span(offset, offset + len(role), alignment_mode="expand")
+        if role_span is None or registry.covers(role_span.start_char, role_span.end_char):
+            continue
+        following = doc[role_span.end] if role_span.end < len(doc) else None
+        if following is not None and (following.pos_ == "PROPN" or following.ent_type_ == "PERSON"):
+            continue  # a name follows: the person pass handled it as a title
+        holders = {t.person_id: t for t in kb.office_holders(kb.roles_by_form[role].role, countries[0], date)}
+        if len(holders) != 1:
+            continue
+        tenure = next(iter(holders.values()))
+        start = match.start
+        registry.add(tenure.person_id, tenure.name, "person", start, role_span.end_char,
+                     text[start:role_span.end_char],
+                     f"office reference: {tenure.role} of {countries[0]} on {date or 'latest table'} "
+                     f"({tenure.source})", country=tenure.country, role=tenure.role, sector=tenure.sector)
 
 
 def _words(text: str) -> list[str]:

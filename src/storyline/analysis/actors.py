@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase, load_kb
 from ..model import Actor
-from .actor_context import capital_role, historical_marker, is_language_use, is_prefixed, sector_of
+from .actor_context import capital_role, doc_text, historical_marker, is_language_use, is_prefixed, sector_of
 from .actor_matching import KbMatch, find_kb_matches
 from .actor_organisations import resolve_organisations
 from .actor_persons import resolve_persons, slugify
@@ -38,7 +38,7 @@ def annotate_actors(doc: Doc) -> None:
     date = publication_date(doc)
     registry = ActorRegistry()
     places: list[tuple[int, int, str, str]] = []
-    matches = find_kb_matches(doc.text, kb)
+    matches = find_kb_matches(doc_text(doc), kb)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     for match in matches:
         _resolve_kb_match(doc, kb, registry, match, date, places, person_spans, matches)

@@ -16,7 +16,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Claim, Span, Speaker
+from .attribution_headlines import headline_frames
 from .attribution_lexicon import cue_lexicon
+from .attribution_nouns import noun_frames
 from .attribution_quotes import OPENING, STRAIGHT, QuoteIndex
 from .attribution_rules import Frame, according_frames, doc_text, skip_dateline, trim, verb_frames
 from .attribution_speakers import SourcePhrase, SpeakerResolver, source_phrase
@@ -33,11 +35,13 @@ def annotate_claims(doc: Doc) -> None:
     for sent in doc.sents:
         frames.extend(according_frames(sent))
         frames.extend(verb_frames(sent, lex))
+        frames.extend(noun_frames(sent, lex))
+    frames.extend(headline_frames(doc))
     quotes = QuoteIndex(doc_text(doc))
-    phrases = {id(f): source_phrase(f.source, f.anchor) for f in frames if f.source is not None}
+    phrases = {id(f): _source_phrase(f) for f in frames if f.source is not None}
     for frame in frames:
         _with_quotation(doc_text(doc), frame, phrases.get(id(frame)), quotes)
-    frames = _one_attribution_per_token(frames)
+    frames = _one_attribution_per_token(_one_speech_act(frames))
     resolver = SpeakerResolver(doc)
     claims = []
     for frame in sorted(frames, key=lambda f: f.cue[0]):
@@ -87,6 +91,12 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
     frame.content = trim(text, start, end) if text[end - 1] not in "”\"»" else (start, end)
 
 
+def _source_phrase(frame: Frame) -> SourcePhrase:
+    if frame.source_span is not None:
+        return SourcePhrase(frame.source, frame.source_span[0], frame.source_span[1], [])
+    return source_phrase(frame.source, frame.anchor)
+
+
 def _sentence_stop(text: str, offset: int, limit: int = 120) -> int | None:
     """Offset after the period that ends the sentence holding ``offset`` (no quote inside)."""
     for i in range(offset, min(len(text), offset + limit)):
@@ -108,6 +118,16 @@ def _one_attribution_per_token(frames: list[Frame]) -> list[Frame]:
             continue
         kept.append(frame)
     return kept
+
+
+def _one_speech_act(frames: list[Frame]) -> list[Frame]:
+    """"Kirby emphasized Washington's stance, stating that ...": the participle spells out what
+    the first verb's object only names, so the clause claim stands for the whole speech act.
+    Likewise "voiced support for X": the noun cue's complement, not the verb's object, is said."""
+    elaborated = {f.anchor.head.i for f in frames
+                  if (f.anchor.dep_ == "advcl" and f.rule == "clause") or f.rule == "noun"}
+    return [f for f in frames
+            if not (f.rule in ("object", "prep-object") and f.anchor.i in elaborated)]
 
 
 def _inside(span: tuple[int, int], outer: tuple[int, int]) -> bool:

@@ -19,6 +19,10 @@ MIN_CUE_SHARE = 0.2
 MIN_CUE_COUNT = 3
 # ... and may take a plain noun-phrase object as content when it is nearly always a cue.
 MIN_OBJECT_SHARE = 0.25
+# A derived noun ("criticism", "claim", "hope") is a cue when this share of its train occurrences
+# sit in gold cues; its complement ("criticism of X", "the claim that ...") does the rest.
+MIN_NOUN_SHARE = 0.2
+MIN_NOUN_COUNT = 5
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class CueLexicon:
     infinitive: frozenset[str]    # verbs whose "to ..." complement is the content
     noun_object: frozenset[str]   # verbs whose noun-phrase object can be the content
     naming: frozenset[str]        # verbs whose object + predicate is the content ("call X Y")
+    nouns: frozenset[str]         # nouns whose "that"-clause or "of/for/to ..." is the content
     source_kind: dict[str, str]   # source head noun lemma -> anonymous | outlet
 
 
@@ -38,7 +43,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
-    clause, infinitive, noun_object, naming = set(), set(), set(), set()
+    clause, infinitive, noun_object, naming, nouns = set(), set(), set(), set(), set()
     for row in _rows("cues_hand.tsv"):
         frames = row["frames"].split(",")
         if "clause" in frames:
@@ -49,11 +54,15 @@ def cue_lexicon() -> CueLexicon:
             noun_object.add(row["lemma"])
         if "naming" in frames:
             naming.add(row["lemma"])
+        if "noun" in frames:
+            nouns.add(row["lemma"])
     for row in _rows("cues_polnear_train.tsv"):
-        if row["pos"] != "VERB":
-            continue
         in_cue, total = int(row["in_cue"]), int(row["total"])
         share = in_cue / total
+        if row["pos"] == "NOUN" and in_cue >= MIN_NOUN_COUNT and share >= MIN_NOUN_SHARE:
+            nouns.add(row["lemma"])
+        if row["pos"] != "VERB":
+            continue
         if in_cue >= MIN_CUE_COUNT and share >= MIN_CUE_SHARE:
             clause.add(row["lemma"])
             infinitive.add(row["lemma"])
@@ -61,4 +70,4 @@ def cue_lexicon() -> CueLexicon:
                 noun_object.add(row["lemma"])
     source_kind = {row["noun"]: row["kind"] for row in _rows("attribution_source_nouns.tsv")}
     return CueLexicon(frozenset(clause), frozenset(infinitive), frozenset(noun_object),
-                      frozenset(naming), source_kind)
+                      frozenset(naming), frozenset(nouns), source_kind)

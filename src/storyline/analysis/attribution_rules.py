@@ -42,6 +42,7 @@ class Frame:
     anchor: Token
     via_tokens: list[Token] = field(default_factory=list)  # names relaying the speech ("told Reuters")
     speaker_is_relay: Token | None = None                   # "Reuters, citing sources, ..." -> Reuters
+    source_span: tuple[int, int] | None = None              # the source's characters, when not read off the parse
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -285,7 +286,7 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
             content, rule = _subtree_range(pobj), "prep-object"
         if content is None:
             continue
-        content = trim(text, *content)
+        content = trim(text, *_within_paragraph(text, content, verb.idx))
         if content[1] - content[0] < 2 and rule != "quote-after":
             continue
         source = subject_of(verb)
@@ -295,6 +296,20 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         frames.append(Frame(cue_range(verb, extra), content, source, rule, verb,
                             via_tokens=_told_outlet(verb)))
     return frames
+
+
+def _within_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
+    """A parsed content stays in the cue's paragraph: the parser glues a headline to the lead
+    ("Headline.\n\nA report said ...") and a blank line is never inside reported clause syntax
+    (quotations running over paragraphs are joined later, by the quotation pass)."""
+    start, end = content
+    para_start = text.rfind("\n\n", 0, cue)
+    para_end = text.find("\n\n", cue)
+    if para_start >= 0 and start < para_start + 2 <= end:
+        start = para_start + 2
+    if 0 <= para_end < end and start < para_end:
+        end = para_end
+    return start, end
 
 
 def _outside_subtree(verb: Token, sent: Span) -> tuple[int, int]:

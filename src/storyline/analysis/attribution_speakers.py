@@ -198,4 +198,26 @@ class SpeakerResolver:
                     actor = self._actor_at(ent.start_char, ent.end_char, ent.root)
                     return (actor.id if actor else None), "person"
             return None, "person"
+        return self._plural_antecedent(pronoun)
+
+    def _plural_antecedent(self, pronoun: Token) -> tuple[str | None, str | None]:
+        """"... concerns raised by the governments of Spain, Italy and Germany. They fear ...":
+        the nearest earlier plural noun phrase (within two sentences) that names actors."""
+        doc = self.doc
+        sent_starts = 0
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - 120), -1):
+            tok = doc[i]
+            if tok.is_sent_start:
+                sent_starts += 1
+                if sent_starts > 2:
+                    break
+            if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in _GROUP_PRONOUNS:
+                start = tok.left_edge.idx
+                end = tok.right_edge.idx + len(tok.right_edge)
+                if end > pronoun.idx:
+                    continue
+                named = sorted(((m.start, a) for a in self.actors.values() for m in a.mentions
+                                if m.start >= start and m.end <= end), key=lambda x: x[0])
+                if named:
+                    return named[0][1].id, named[0][1].kind
         return None, None

@@ -63,20 +63,22 @@ def _clause_cues(head: Token, lex: EventLexicon, reading: ModalityReading, own: 
             reading.add("hypothetical", word)
 
 
-def _word_forms(token: Token) -> list[str]:
+def word_forms(token: Token) -> list[str]:
     """The lemma, then crude stems of the word: the small model lemmatises "hoped" as "hop"."""
     word = token.lower_
     forms = [token.lemma_.lower(), word]
     for suffix, cut in (("ed", 1), ("ed", 2), ("es", 1), ("s", 1), ("ing", 3)):
         if word.endswith(suffix) and len(word) > cut + 2:
             forms.append(word[:-cut])
+    if word.endswith("ies") or word.endswith("ied"):
+        forms.append(word[:-3] + "y")
     return forms
 
 
 def _governor_cue(token: Token, lex: EventLexicon) -> ModalityCue | None:
     if token.pos_ not in ("VERB", "ADJ", "AUX"):
         return None
-    return next((c for f in _word_forms(token) if (c := lex.cue("governor", f))), None)
+    return next((c for f in word_forms(token) if (c := lex.cue("governor", f))), None)
 
 
 def read_modality(trigger: Token, lex: EventLexicon, reporting: frozenset[str]) -> ModalityReading:

@@ -33,12 +33,20 @@ class ActorIndex:
         self.spans = sorted(tuple(s) for s in spans)
         self.starts = [s[0] for s in self.spans]
         self.actors = actors
+        countries = {a.id for a in actors.values() if a.kind == "country"}
+        # An office holder the knowledge base cannot place ("President X") in a report that
+        # names a single country acts for that country: PLOVER codes actors at country level.
+        self.sole_country = next(iter(countries)) if len(countries) == 1 else None
 
     def plover_id(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
         if actor is None or actor.kind in ("country", "igo"):
             return actor_id
-        return actor.country or actor_id
+        if actor.country:
+            return actor.country
+        if actor.kind == "person" and actor.role and self.sole_country:
+            return self.sole_country
+        return actor_id
 
     def kind(self, actor_id: str) -> str | None:
         actor = self.actors.get(actor_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .event_lexicon import EventLexicon, Predicate
+from .event_modality import word_forms
 from .event_roles import subject
 
 
@@ -25,7 +26,7 @@ class Trigger:
     bare_noun: bool = False       # a nominal event without a governing verb
     absorbed: bool = False        # coded as part of a governing speech act
     suppressed: bool = False      # a commitment/refusal verb that only lends its modality
-    embedded: list[str] = field(default_factory=list)  # types of the acts it governs
+    embedded: list["Trigger"] = field(default_factory=list)  # the acts it governs
     content: Token | None = None  # for a reported obligation: the clause saying who must act
 
     @property
@@ -57,6 +58,7 @@ class TriggerFinder:
         self.lex = lex
         self.has_actor = has_actor  # callable(Token) -> bool: the phrase names a known actor
         self.hazards = lex.words("hazard_nouns")
+        self.hazard_doers = self.hazards | lex.words("hazard_objects")
         self.violence = lex.words("violence_cues")
         self.physical = frozenset(lex.rules["physical_types"]["types"])
 
@@ -81,7 +83,7 @@ class TriggerFinder:
         if doer is not None:
             if sent_lemmas & self.violence:  # "a bomb blast killed": the blast is an attack
                 return False
-            return doer.lemma_.lower() in self.hazards or doer.lower_ in self.hazards
+            return doer.lemma_.lower() in self.hazard_doers or doer.lower_ in self.hazard_doers
         if patient is not None or token.dep_ in ("acl", "relcl", "advcl", "conj", "xcomp"):
             # "eight people were killed": a disaster unless the sentence speaks of violence
             return bool(sent_lemmas & self.hazards) and not (sent_lemmas & self.violence)
@@ -132,13 +134,19 @@ class TriggerFinder:
         pos = self._pos(token)
         if pos is None:
             return None
-        lemma = token.lemma_.lower()
-        readings = self.lex.readings(lemma, pos) or self.lex.readings(token.lower_, pos)
+        readings = next((r for form in word_forms(token) if (r := self.lex.readings(form, pos))), ())
         ordered = sorted(readings, key=lambda p: (p.particle is None, p.condition is None))
         for p in ordered:
             if self._particle_ok(token, p) and self._condition_ok(token, p, sent_lemmas):
+                if p.type in ("ASSAULT", "COERCE") and p.pos == "VERB" and self._hazard_doer(token, sent_lemmas):
+                    return None  # "floods forced thousands to flee", "an earthquake struck"
                 return p
         return None
+
+    def _hazard_doer(self, token: Token, sent_lemmas: set[str]) -> bool:
+        doer, _ = subject(token)
+        return doer is not None and not (sent_lemmas & self.violence) and (
+            doer.lemma_.lower() in self.hazard_doers or doer.lower_ in self.hazard_doers)
 
     def find(self, sent: Span) -> list[Trigger]:
         sent_lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
@@ -200,6 +208,9 @@ class TriggerFinder:
         if anchor.dep_ == "dobj" and head.pos_ == "VERB" and head.i not in readings:
             return Trigger(noun, p, clause=head, light=head)
         if p.type in self.physical or noun.head.i in readings:
+            sent_lemmas = {t.lemma_.lower() for t in noun.sent}
+            if p.type == "ASSAULT" and sent_lemmas & self.hazards and not sent_lemmas & self.violence:
+                return None  # "the battle to contain the wildfires"
             return Trigger(noun, p, clause=noun, bare_noun=True)
         return Trigger(noun, p, clause=noun, bare_noun=True) if self._owned(noun) else None
 

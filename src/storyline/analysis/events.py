@@ -17,7 +17,7 @@ Never fails on a document whose other layers are empty.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -111,14 +111,15 @@ class EventExtractor:
                 gov.suppressed = True  # "agreed to send", "refused to deploy": the act is the event
             else:
                 trig.absorbed = True
-                gov.embedded.append(trig.type)
+                gov.embedded.append(trig)
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence_events(self, sent: SpacySpan) -> list[_Draft]:
         triggers = self.finder.find(sent)
         self._resolve_governance(triggers)
         drafts = [self._draft(t) for t in triggers if not (t.absorbed or t.suppressed)]
-        drafts = [d for d in drafts if d is not None]
+        physical = set(self.rules["physical_types"]["types"])
+        drafts = [d for d in drafts if d is not None and (d.actor or d.recipient or d.action in physical)]
         return _deduplicate(sorted(drafts, key=lambda d: (d.depth, d.trigger.token.i)))
 
     def _draft(self, trig: Trigger) -> _Draft | None:
@@ -131,6 +132,10 @@ class EventExtractor:
         else:
             reading = read_modality(modal_head, self.lex, self.reporting)
         actor, recipient = self._roles(trig)
+        for inner in trig.embedded:  # "demonstrated to demand the resignation of X": aimed at X
+            if recipient:
+                break
+            recipient = [r for r in self._roles(inner)[1] if r not in actor]
         if reading.governor is not None:
             # "X agreed that their countries should cooperate", "X warned that police will ...":
             # the one who promises, threatens or refuses is the actor of the coded event.
@@ -140,14 +145,15 @@ class EventExtractor:
                              if r not in promiser] if ptype_is_speech(reading) else recipient
                 actor = promiser
         action = p.type
+        if action == "ASSAULT" and self._crowd_doer(trig):
+            action, p = "PROTEST", replace(p, type="PROTEST", mode="riot")
         ptype = self._fold(action, reading)
         mode = p.mode
         modes = self.rules["absorbing_governor"]["modes"]
         if ptype != action:  # folded: the mode names the act that was promised, threatened, refused
             mode = (modes.get(ptype) or {}).get(action, (modes.get(ptype) or {}).get("default"))
         elif trig.embedded and ptype in modes and not mode:
-            mode = modes[ptype].get(trig.embedded[0], modes[ptype].get("default"))
-        recipient = [r for r in recipient if r not in actor]
+            mode = modes[ptype].get(trig.embedded[0].type, modes[ptype].get("default"))
         return _Draft(trig, ptype, action, mode, reading, actor, recipient, _depth(modal_head))
 
     def _fold(self, action: str, reading: ModalityReading) -> str:
@@ -183,6 +189,9 @@ class EventExtractor:
         if trig.bare_noun:
             actor = roles.noun_owner(trig.token) or self._clause_doer(trig.token)
             recipient = roles.object_ids(trig.token, preps)
+            if not recipient and actor and trig.token.head.pos_ in ("VERB", "AUX", "ADP"):
+                verb = trig.token.head if trig.token.head.pos_ != "ADP" else trig.token.head.head
+                recipient = roles.object_ids(verb, preps)
             return actor, [r for r in recipient if r not in actor]
         if trig.content is not None:  # a reported obligation: the speaker demands, the obliged is the recipient
             actor, _ = roles.doer_and_patient(trig.token)
@@ -190,10 +199,16 @@ class EventExtractor:
             return actor, [r for r in roles.ids(doer) if r not in actor]
         verb = trig.light if trig.light is not None else trig.token
         actor, patient = roles.doer_and_patient(verb)
+        if not actor and patient and self.lex.cue("governor", verb.lemma_.lower()):
+            actor, patient = patient, []  # "Vietnam is committed to", "Syria is prepared to"
         recipient = list(patient)
         for r in roles.object_ids(verb, preps) + roles.object_ids(clause_head(verb), preps):
             if r not in recipient:
                 recipient.append(r)
+        if not recipient and trig.type in self.rules["clausal_recipient"]["types"]:
+            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                recipient = roles.ids(subject(clause)[0])
         if not recipient:  # "finance, arm and train a Ukrainian brigade" share their object
             for sibling in verb.conjuncts:
                 recipient.extend(r for r in roles.object_ids(sibling, preps) if r not in recipient)
@@ -208,6 +223,13 @@ class EventExtractor:
             recipient = [r for r in recipient if r not in roles.ids(trig.token) or r in
                          roles.object_ids(trig.token, preps)]
         return actor, recipient
+
+    def _crowd_doer(self, trig: Trigger) -> bool:
+        """A mob that lynches or villagers who clash riot (PLOVER PROTEST mode riot)."""
+        if trig.predicate.pos != "VERB":
+            return False
+        doer, _ = subject(trig.token)
+        return doer is not None and doer.lemma_.lower() in self.lex.words("crowd_doers")
 
     def _clause_doer(self, noun: Token) -> list[str]:
         """"Israeli troops remained on alert": a bare nominal act is done by its clause's subject."""

@@ -5,14 +5,15 @@ Evidence, strongest first:
 1. a **dateline**: a full date (day, month, year) near the top of the text that is not part of
    a sentence ("… contract March 01, 2008 Northrop Grumman …"); not one after a preposition
    ("On June 6, 1944, Allied troops …" is narrative);
-2. a **month link**: the text names a month in a past-tense clause and also says "last month"
-   (→ published the month after), or "this month" (→ that month), or names a future month and
-   says "next month" (→ the month before). "late May" + "Last month" → June;
+2. a **month link**: the text names a month (month-level, no day) in a past-tense clause and
+   also says "last month": published the month after. "late May" + "Last month" → June.
+   ("this month" and "next month" links were tried and dropped: on VOA dev with the dates
+   hidden they matched unrelated month names);
 3. a lower bound alone (the latest past-tense reference) is *not* an estimate: an article on
    the 80th anniversary of D-day is not from June 1944. Bounds only fix the year of a month link.
 
 A month without a year is not a date. The year comes from the text's own dated references
-(a past-tense "March 2024" bounds it from below) or, when the text has none, from
+(a past-tense "March 2024" at most three months before the estimated month) or, when the text has none, from
 ``context_dates``: publication dates of articles ingested together with this one (passed by
 the caller in ``Article.provenance["context_dates"]``), taking the year that puts the estimated
 month nearest to them. That is a weak, general prior (articles read together are usually from
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from ..model import Article
 
 DATELINE_WINDOW = 250   # characters from the top of the text where a dateline may stand
+# a dated past event fixes the estimate's year only when it is this close before the month:
+# an article may recall events of any earlier year
+MAX_BOUND_GAP_MONTHS = 3
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December")
 
@@ -82,8 +86,9 @@ def estimate_publication(clues: Sequence[DateClue], text: str,
         return None  # a lower bound alone ("not before June 1944") is not an estimate
     if bound is not None:
         year = bound.year if month >= bound.month else bound.year + 1
-        reason = f"{month_reason}; year: not before '{bound_clue.expr.text}'"
-        return _month_estimate(year, month, reason)
+        if (year - bound.year) * 12 + month - bound.month <= MAX_BOUND_GAP_MONTHS:
+            reason = f"{month_reason}; year: not before '{bound_clue.expr.text}'"
+            return _month_estimate(year, month, reason)
     if context:
         pivot = median_low(context)
         year = min((pivot.year - 1, pivot.year, pivot.year + 1),
@@ -119,8 +124,10 @@ def _dateline(clues: Sequence[DateClue], text: str) -> PublicationEstimate | Non
 
 
 def _named_months(clues: Sequence[DateClue], tense: str | None) -> list[DateClue]:
+    """Month-level references without a year ("in late May"): a day ("on May 1") is as often
+    in the current month as in an earlier one, so it cannot anchor a month link."""
     return [c for c in clues if c.expr.kind == "calendar" and c.expr.month and c.expr.year is None
-            and c.expr.unit is None and (tense is None or c.tense == tense)]
+            and c.expr.day is None and c.expr.unit is None and (tense is None or c.tense == tense)]
 
 
 def _latest_month(months: list[int]) -> int:
@@ -132,20 +139,11 @@ def _month_link(clues: Sequence[DateClue]) -> tuple[int | None, str]:
     relative = {c.expr.offset: c for c in clues
                 if c.expr.kind == "unit" and c.expr.unit == "month"}
     past = _named_months(clues, "past")
-    future = _named_months(clues, "future")
     if -1 in relative and past:
         m = _latest_month([c.expr.month for c in past])
         named = next(c for c in reversed(past) if c.expr.month == m)
         return (add_months(2000, m, 1)[1],
                 f"'{named.expr.text}' (past) and '{relative[-1].expr.text}' → the month after {MONTH_NAMES[m - 1]}")
-    if 0 in relative and _named_months(clues, None):
-        named = _named_months(clues, None)
-        m = _latest_month([c.expr.month for c in named])
-        return m, f"'{relative[0].expr.text}' with '{named[-1].expr.text}' → {MONTH_NAMES[m - 1]}"
-    if 1 in relative and future:
-        m = min(c.expr.month for c in future)
-        return (add_months(2000, m, -1)[1],
-                f"'{future[0].expr.text}' (future) and '{relative[1].expr.text}' → the month before")
     return None, ""
 
 
@@ -175,7 +173,10 @@ def attach_context_dates(articles: Iterable["Article"], window: int = 256) -> It
         batch = list(islice(stream, window))
         if not batch:
             return
-        days = sorted({d.isoformat() for d in (parse_iso_day(a.published) for a in batch) if d})
+        dated = sorted(d for d in (parse_iso_day(a.published) for a in batch) if d)
+        # keep the record small: the dates around the window's median are what the estimate uses
+        middle = len(dated) // 2
+        days = sorted({d.isoformat() for d in dated[max(0, middle - 7):middle + 8]})
         for article in batch:
             if not article.published and days and "context_dates" not in article.provenance:
                 article.provenance = {**article.provenance, "context_dates": days}

@@ -12,6 +12,22 @@ import os
 TOKEN_ENV = "STORYLINE_TOKEN"
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def app_for(db: str | None = None, host: str = "127.0.0.1", token: str | None = None):
+    """The app ``serve`` runs: the archive at ``db``, the token from ``token`` or
+    ``$STORYLINE_TOKEN``, and, on a loopback address, only loopback ``Host`` headers (so a web
+    page elsewhere cannot reach this server through DNS rebinding)."""
+    import storyline
+
+    from .app import create_app
+
+    hosts = ["127.0.0.1", "localhost", "[::1]"] if host in LOOPBACK_NAMES else None
+    return create_app(storyline.open(db), token=token or os.environ.get(TOKEN_ENV) or None,
+                      allowed_hosts=hosts)
+
+
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
           token: str | None = None) -> None:
     """Serve the archive at ``db`` on ``host:port`` (loopback unless told otherwise).
@@ -21,13 +37,9 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000,
     """
     import uvicorn
 
-    import storyline
-
-    from .app import create_app
-
-    app = create_app(storyline.open(db), token=token or os.environ.get(TOKEN_ENV) or None)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False,
-                proxy_headers=False, limit_concurrency=64, timeout_keep_alive=5)
+    uvicorn.run(app_for(db, host=host, token=token), host=host, port=port, log_level="info",
+                server_header=False, proxy_headers=False, limit_concurrency=64,
+                timeout_keep_alive=5)
 
 
 def __getattr__(name: str):

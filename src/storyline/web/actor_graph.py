@@ -89,10 +89,11 @@ def actor_graph(events: Iterable[dict[str, Any]], names: dict[str, str]) -> Acto
     where = {n.id: n for n in nodes}
     edges = [Edge(s, t, f, dict(types)) for (s, t, f), types in sorted(merged.items())
              if s in where and t in where]
-    bends = Counter()
+    bends: Counter = Counter()
     for edge in edges:
         bends[(edge.source, edge.target)] += 1
-        edge.path = _curve(where[edge.source], where[edge.target], bends[(edge.source, edge.target)])
+        pair = (edge.source, edge.target)
+        edge.path = _curve(where[edge.source], where[edge.target], bends[pair])
     return ActorGraph(nodes, edges)
 
 
@@ -103,7 +104,8 @@ def _circle(ids: list[str], degree: Counter, names: dict[str, str]) -> list[Node
     for i, actor in enumerate(ids):
         angle = -math.pi / 2 + 2 * math.pi * i / max(len(ids), 1)
         x, y = (cx, cy) if len(ids) == 1 else (cx + r * math.cos(angle), cy + r * math.sin(angle))
-        nodes.append(Node(actor, names.get(actor) or actor, round(x, 1), round(y, 1), degree[actor]))
+        nodes.append(Node(actor, names.get(actor) or actor, round(x, 1), round(y, 1),
+                          degree[actor]))
     return nodes
 
 

@@ -10,6 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from . import schemas
 from .security import token_matches
+from .views import archive_of, found
 
 router = APIRouter(prefix="/api", tags=["api"])
 bearer = HTTPBearer(auto_error=False, description="the token the server was started with "
@@ -21,10 +22,6 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[Optional[str], Query(max_length=500)]
 
 
-def archive_of(request: Request):
-    return request.app.state.archive
-
-
 @router.get("/articles", response_model=list[schemas.ArticleSummary],
             summary="List articles (optionally matching a full-text query)")
 def list_articles(request: Request, q: Text = None, limit: Limit = 50, offset: Offset = 0):
@@ -34,14 +31,14 @@ def list_articles(request: Request, q: Text = None, limit: Limit = 50, offset: O
 @router.get("/articles/{article_id:path}", response_model=schemas.Article, responses=NOT_FOUND,
             summary="One analysed article (contract Article + its story id)")
 def get_article(request: Request, article_id: str):
-    return _found(archive_of(request).article(article_id), "article", article_id)
+    return found(archive_of(request).article(article_id), "article", article_id)
 
 
 @router.get("/stories", response_model=list[schemas.Story],
             summary="List stories (contract Story without timeline/claims detail)")
 def list_stories(request: Request, q: Text = None, actor: Text = None, outlet: Text = None,
-                 since: Annotated[Optional[dt.date], Query(description="active on or after")] = None,
-                 until: Annotated[Optional[dt.date], Query(description="active on or before")] = None,
+                 since: Annotated[Optional[dt.date], Query(description="active since")] = None,
+                 until: Annotated[Optional[dt.date], Query(description="active until")] = None,
                  sort: Annotated[str, Query(pattern="^(activity|recent|oldest)$")] = "activity",
                  limit: Limit = 50, offset: Offset = 0):
     return archive_of(request).stories(
@@ -52,7 +49,7 @@ def list_stories(request: Request, q: Text = None, actor: Text = None, outlet: T
 @router.get("/stories/{story_id:path}", response_model=schemas.Story, responses=NOT_FOUND,
             summary="One full story: stances, timeline, claims")
 def get_story(request: Request, story_id: str):
-    return _found(archive_of(request).story(story_id), "story", story_id)
+    return found(archive_of(request).story(story_id), "story", story_id)
 
 
 @router.get("/actors", response_model=list[schemas.ActorSummary], summary="List actors")
@@ -63,7 +60,7 @@ def list_actors(request: Request, story: Text = None):
 @router.get("/actors/{actor_id:path}", response_model=schemas.Actor, responses=NOT_FOUND,
             summary="One actor: its stories and stance history")
 def get_actor(request: Request, actor_id: str):
-    return _found(archive_of(request).actor(actor_id), "actor", actor_id)
+    return found(archive_of(request).actor(actor_id), "actor", actor_id)
 
 
 @router.get("/counts", response_model=schemas.Counts, summary="How much the archive holds")
@@ -112,9 +109,3 @@ def to_article(item: schemas.ArticleIn, number: int):
     return build_article(item.text, id=item.id, url=item.url, source=item.source,
                          title=item.title, published=item.published,
                          provenance={"path": f"request:{number}", "format": "api"})
-
-
-def _found(value: Optional[dict[str, Any]], kind: str, key: str) -> dict[str, Any]:
-    if value is None:
-        raise HTTPException(404, f"no {kind} with id {key!r}")
-    return value

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from . import api
@@ -51,11 +52,13 @@ class ArchiveGate:
 
 
 def create_app(archive: Any, token: str | None = None,
-               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES) -> FastAPI:
+               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """The web UI and API over ``archive`` (what ``storyline.open`` returns).
 
     ``token`` guards writes; ``None`` refuses them all. The interactive Swagger/ReDoc pages are
     off because they load scripts from a CDN; ``/api`` documents the API from the same spec.
+    ``allowed_hosts`` restricts the ``Host`` header (``serve`` sets it on loopback addresses).
     """
     app = FastAPI(title="storyline", version=__version__, description=API_DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
@@ -69,6 +72,8 @@ def create_app(archive: Any, token: str | None = None,
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_middleware(BodySizeLimit, max_bytes=max_body_bytes)
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
 

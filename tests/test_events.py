@@ -150,3 +150,92 @@ def test_the_bundled_seed_article_keeps_the_trainers_possible():
     assert (first.type, first.modality, first.actor, first.recipient) == ("AID", "possible", ["FRA"], ["UKR"])
     due = next(e for e in found if e.trigger.text == "due")
     assert due.date.value == "2024-06-06" and due.date_source == "clause"
+
+
+# -- roles: who is acted upon ---------------------------------------------------------------
+
+def test_the_us_in_capitals_is_a_country_not_the_pronoun_us():
+    e = only("Mexico said the US must lift its tariffs.")
+    assert e.type == "REQUEST" and e.actor == ["MEX"] and e.recipient == ["USA"]
+
+
+def test_the_object_noun_names_the_recipient_through_its_prepositions():
+    e = only("Canada announced a suspension of trade talks with Ecuador.")
+    assert (e.type, e.actor, e.recipient) == ("SANCTION", ["CAN"], ["ECU"])
+    e = only("Sweden began the withdrawal of its troops from Mali.")
+    assert (e.type, e.actor, e.recipient) == ("RETREAT", ["SWE"], ["MLI"])
+
+
+def test_of_names_the_victim_of_a_nominal_attack():
+    e = only("Turkey launched an invasion of Cyprus in 1974.")
+    assert (e.type, e.actor, e.recipient) == ("ASSAULT", ["TUR"], ["CYP"])
+
+
+def test_a_demanded_act_points_at_its_doer_not_at_the_place_it_leaves():
+    e = only("Norway demanded the withdrawal of Russian forces from Georgia.")
+    assert e.type == "REQUEST" and e.recipient == ["RUS"]
+
+
+def test_a_complaint_over_raids_is_aimed_at_the_raiders():
+    e = only("Peru complained to the United Nations about Chilean border raids.")
+    assert e.type == "ACCUSE" and "CHL" in e.recipient
+
+
+def test_a_demand_in_the_passive_is_aimed_at_the_party_that_must_change():
+    e = only("Togo demanded that sanctions on Benin be lifted.")
+    assert e.type == "REQUEST" and e.recipient == ["BEN"]
+
+
+def test_the_condition_of_a_threat_names_its_target():
+    e = only("Farmers threatened to block highways unless Argentina lowered export taxes.")
+    assert e.type == "THREATEN" and e.recipient == ["ARG"]
+
+
+def test_a_group_named_by_a_known_place_acts_for_its_country():
+    e = only("Ugandan troops attacked Darfur rebels on Sunday.")
+    assert (e.actor, e.recipient) == (["UGA"], ["SDN"])
+
+
+# -- roles PLOVER leaves implicit -----------------------------------------------------------
+
+def test_a_protest_in_a_country_is_by_and_against_that_country():
+    e = only("Thousands of students demonstrated in Kenya on Friday.")
+    assert (e.type, e.actor, e.recipient) == ("PROTEST", ["KEN"], ["KEN"])
+
+
+def test_a_crackdown_with_no_named_target_is_domestic():
+    e = only("Bolivian police arrested forty opposition activists on Tuesday.")
+    assert (e.type, e.actor, e.recipient) == ("COERCE", ["BOL"], ["BOL"])
+
+
+def test_an_attack_on_a_known_city_is_aimed_at_its_country():
+    e = only("Ghanaian troops shelled villages near Aleppo on Monday.")
+    assert (e.type, e.actor, e.recipient) == ("ASSAULT", ["GHA"], ["SYR"])
+
+
+def test_an_unclaimed_bombing_is_coded_with_the_country_it_hit_and_counted_once():
+    found = [e for e in events("A roadside bomb near Kandahar killed two Canadian soldiers "
+                               "and wounded three others.") if e.type == "ASSAULT"]
+    assert len(found) == 1
+    assert (found[0].actor, found[0].recipient) == (["AFG"], ["CAN"])
+
+
+def test_an_ethnic_group_is_coded_by_the_country_it_lives_in():
+    e = only("Ethnic Hungarians in Slovakia staged a rally on Sunday.")
+    assert e.type == "PROTEST" and e.actor == ["SVK"]
+
+
+def test_other_countries_in_a_report_include_the_reporting_side():
+    e = only("Brazil announced that two other countries will send doctors to Haiti.")
+    assert (e.type, e.action, e.actor, e.recipient) == ("AGREE", "AID", ["BRA"], ["HTI"])
+
+
+def test_a_churchman_is_not_taken_for_the_country_he_criticises():
+    e = only("Archbishop Paulo Mendes condemned the sanctions against Nigeria.")
+    assert e.type == "ACCUSE" and "NGA" not in e.actor
+
+
+def test_a_folded_event_keeps_the_act_it_promises():
+    e = only("Japan will provide emergency aid to Nepal.")
+    assert (e.type, e.action) == ("AGREE", "AID")
+    assert only("Chad attacked Sudan on Monday.").action is None  # nothing folded

@@ -61,3 +61,13 @@ def test_csv_actor_and_claim_tables_and_unknown_tables():
         assert "unknown table" in str(exc)
     else:
         raise AssertionError("an unknown table must be refused")
+
+
+def test_a_promised_act_is_exported_as_agree_with_the_act_it_promises():
+    a = article("Italy will send doctors to Albania.")
+    record = next(plover_records([a]))
+    assert (record["event"], record["action"], record["modality"]) == ("AGREE", "AID", "intended")
+    out = io.StringIO()
+    write_csv([a], out, table="events")
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["type"], row["action"]) == ("AGREE", "AID")

@@ -100,3 +100,30 @@ def test_igo_codes_are_short_upper_case(kb):
             assert org.id.isupper() and " " not in org.id
     assert {e.target for e in kb.lookup("EUMAM")} == {"EUMAM"}
     assert kb.organisations["EUMAM"].parent == "EU"
+
+
+def test_iso_names_come_from_pycountry_and_say_so(kb):
+    assert "pycountry" in kb.countries["RUS"].source
+    assert "Russian Federation" in kb.countries["RUS"].names
+    jersey = kb.countries["JEY"]  # an ISO territory with no curated row still gets its name
+    assert jersey.names == ("Jersey",) and "curated" not in jersey.source
+
+
+def test_every_office_and_place_points_at_a_known_country_or_organisation(kb):
+    for t in kb.tenures:
+        assert (t.country in kb.countries) != (t.organisation in kb.organisations), t
+        assert t.start is None or t.end is None or t.start < t.end, t
+    for p in kb.places:
+        assert not p.actor_id or p.actor_id in kb.countries or p.actor_id in kb.organisations, p
+    for g in kb.groups.values():
+        assert all(m.member in kb.countries for m in g.members), g.id
+
+
+def test_a_person_never_holds_two_offices_of_the_same_kind_at_once(kb):
+    by_person = {}
+    for t in kb.tenures:
+        by_person.setdefault((t.person_id, t.role), []).append(t)
+    for spells in by_person.values():
+        spells.sort(key=lambda t: t.start or "")
+        for earlier, later in zip(spells, spells[1:]):
+            assert earlier.end is not None and earlier.end <= (later.start or ""), (earlier, later)

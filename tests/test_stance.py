@@ -21,9 +21,15 @@ def _stances(articles):
     return overall_stance(story_stances(articles)[1])
 
 
-def _mission_article(**extra):
+def _proposing(text: str, sentence: str, trigger: str, holder: str = "NOR") -> dict:
+    """The intended event that puts a proposal on the table."""
+    return event(text, "AID", "intended", [holder], sentence, trigger)
+
+
+def _mission_article():
     actors = [actor(code, name, "country", TEXT) for code, name in COUNTRIES]
-    return article("mission", TEXT, actors=actors, **extra)
+    plan = _proposing(TEXT, "Norway plans to send engineers to Chile next month.", "send")
+    return article("mission", TEXT, actors=actors, events=[plan])
 
 
 def test_cues_give_support_opposition_and_indecision_to_the_clause_subject():
@@ -48,31 +54,44 @@ def test_a_negated_intention_is_opposition():
     assert _stances([_mission_article()])["AUT"] == "oppose"
 
 
+def test_without_a_proposal_under_discussion_there_is_no_stance():
+    text = "Sweden has declined to comment on the weather. Finland welcomed the spring."
+    actors = [actor("SWE", "Sweden", "country", text), actor("FIN", "Finland", "country", text)]
+    assert _stances([article("a", text, actors=actors)]) == {}
+
+
 def test_going_ahead_despite_concerns_is_not_opposition():
     text = "Norway will send engineers to Chile despite concerns at home."
-    stances = _stances([article("a", text, actors=[actor("NOR", "Norway", "country", text)])])
-    assert "NOR" not in stances
+    stances = _stances([article("a", text, actors=[actor("NOR", "Norway", "country", text)],
+                                events=[_proposing(text, text, "send")])])
+    assert stances == {"NOR": "support"}
 
 
 def test_a_reported_claim_without_its_own_subject_speaks_for_the_speaker():
-    text = "A spokesman for Mexico said the deployment would be a grave danger to the region."
-    mexico = actor("MEX", "Mexico", "country", text)
+    text = ("Chile may deploy troops to the border. "
+            "A spokesman for Mexico said the deployment would be a grave danger to the region.")
+    actors = [actor("MEX", "Mexico", "country", text), actor("CHL", "Chile", "country", text)]
     said = claim(text, "A spokesman for Mexico", "MEX", "country", "said",
                  "the deployment would be a grave danger to the region")
-    assert _stances([article("a", text, actors=[mexico], claims=[said])]) == {"MEX": "oppose"}
+    plan = event(text, "MOBILIZE", "possible", ["CHL"], "Chile may deploy troops to the border.", "deploy")
+    stances = _stances([article("a", text, actors=actors, claims=[said], events=[plan])])
+    assert stances == {"MEX": "oppose", "CHL": "support"}
 
 
 def test_a_minister_speaks_for_her_country():
-    text = "Defence minister Ana Ruiz said she was ready to send a field hospital."
+    text = "Chile asked for help to send a field hospital. Defence minister Ana Ruiz said she was ready to send a field hospital."
     ruiz = actor("ana-ruiz", "Ana Ruiz", "person", text, country="URY")
-    assert _stances([article("a", text, actors=[ruiz])]) == {"URY": "support"}
+    plan = event(text, "AID", "hypothetical", [], "Chile asked for help to send a field hospital.", "send")
+    assert _stances([article("a", text, actors=[ruiz], events=[plan])]) == {"URY": "support"}
 
 
 def test_events_carry_stance_but_talks_do_not():
-    text = "Canada rejected the proposal on Monday. Peru held talks with Chile about it."
+    text = ("Chile would send engineers to Peru. Canada rejected the proposal on Monday. "
+            "Peru held talks with Chile about it.")
     actors = [actor("CAN", "Canada", "country", text), actor("PER", "Peru", "country", text),
               actor("CHL", "Chile", "country", text)]
-    events = [event(text, "REJECT", "asserted", ["CAN"], "Canada rejected the proposal on Monday.", "rejected"),
+    events = [event(text, "AID", "intended", [], "Chile would send engineers to Peru.", "send"),
+              event(text, "REJECT", "asserted", ["CAN"], "Canada rejected the proposal on Monday.", "rejected"),
               event(text, "CONSULT", "asserted", ["PER"], "Peru held talks with Chile about it.", "held talks",
                     recipients=["CHL"])]
     assert _stances([article("a", text, actors=actors, events=events)]) == {"CAN": "oppose"}
@@ -93,7 +112,9 @@ def test_near_identical_proposals_become_one_target():
 def test_a_changed_stance_keeps_both_readings_and_the_latest_wins_a_tie():
     early = "Peru is considering whether to send engineers."
     late = "Peru agreed to send engineers after a cabinet vote."
-    articles = [article("jan", early, published="2024-01-10", actors=[actor("PER", "Peru", "country", early)]),
+    plan = _proposing(early, early, "send", holder="CHL")
+    articles = [article("jan", early, published="2024-01-10", actors=[actor("PER", "Peru", "country", early)],
+                        events=[plan]),
                 article("feb", late, published="2024-02-10", actors=[actor("PER", "Peru", "country", late)])]
     _, entries = story_stances(articles)
     by_stance = {e["stance"]: e for e in entries if e["actor"] == "PER"}

@@ -88,10 +88,11 @@ def _story_with_wire_copies():
                        "the Korvala dam to reopen on 12 April", via=["Reuters"])
     reopen = event(text, "AGREE", "asserted", ["dam-operator"], "The dam operator agreed to pay for repairs.",
                    "agreed", date={"value": "2024-04-12", "granularity": "day", "type": "exact", "end": None})
+    payment = event(text, "AID", "intended", ["dam-operator"], "The dam operator agreed to pay for repairs.", "pay")
     first = article("dam-1", text, published="2024-04-05", source="Korvala Post", claims=[wire_claim],
-                    events=[reopen], title="Dam to reopen")
+                    events=[reopen, payment], title="Dam to reopen")
     second = article("dam-2", text, published="2024-04-06", source="Lenna Herald", claims=[wire_claim],
-                     events=[reopen], title="Dam reopening")
+                     events=[reopen, payment], title="Dam reopening")
     copy = article("dam-3", text, published="2024-04-06", source="Valley Times", duplicate_of="dam-1")
     return [first, second], [copy]
 
@@ -130,6 +131,7 @@ def test_the_briefing_quotes_only_text_found_at_the_offsets_it_gives():
     md = story_markdown(story, {a["id"]: a for a in originals + copies})
     assert md.startswith("# Dam to reopen")
     assert "| Actor | Stance |" in md and "## Timeline" in md and "## Who claims what" in md
+    assert "| dam operator (dam-operator) | support | pay for repairs |" in md
     for art_id, start, end in re.findall(r"\[(dam-\d):(\d+)–(\d+)\]", md):
         quoted = text[int(start):int(end)]
         assert " ".join(quoted.split())[:60].rstrip("…") in md

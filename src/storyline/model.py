@@ -140,6 +140,7 @@ class Event:
     claim: int | None = None
     trigger: Span | None = None
     date_source: str | None = None  # "clause" or "published-fallback"
+    action: str | None = None  # the act itself before PLOVER folding (e.g. AID for an AGREE to aid)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"type": self.type, "mode": self.mode, "modality": self.modality,
@@ -150,6 +151,8 @@ class Event:
             d["trigger"] = self.trigger.to_dict()
         if self.date_source:
             d["date_source"] = self.date_source
+        if self.action:
+            d["action"] = self.action
         return d
 
 
@@ -207,7 +210,8 @@ def article_from_dict(d: dict[str, Any]) -> Article:
         events=[Event(type=e["type"], modality=e["modality"], actor=list(e.get("actor", [])),
                       recipient=list(e.get("recipient", [])), evidence=_span(e["evidence"]),
                       mode=e.get("mode"), date=date_value(e.get("date")), claim=e.get("claim"),
-                      trigger=_span(e.get("trigger")), date_source=e.get("date_source"))
+                      trigger=_span(e.get("trigger")), date_source=e.get("date_source"),
+                      action=e.get("action"))
                 for e in d.get("events", [])],
         claims=[Claim(speaker=Speaker(c["speaker"]["text"], c["speaker"].get("actor"),
                                       c["speaker"].get("kind"), c["speaker"].get("start"),

@@ -119,7 +119,12 @@ def capital_role(span: Span, kb: KnowledgeBase) -> tuple[bool, str]:
         prev = span.doc[span.start - 2] if span.start - 1 > span.sent.start else None
     if root.dep_ == "pobj" and kb.locative_cues.get(root.head.lower_) == "prep":
         return False, f"capital after locative '{root.head.text}' is a place"
-    if prev is not None and kb.locative_cues.get(prev.lower_) == "prep" and root.dep_ not in ("poss",):
+    if root.dep_ == "pobj" and kb.locative_cues.get(root.head.lower_) == "direction":
+        governor = root.head.head
+        if kb.locative_cues.get(governor.lemma_.lower()) == "motion-verb":
+            return False, f"capital as destination of '{governor.text}' is a place"
+        return True, f"capital as recipient after '{root.head.text}' stands for its government"
+    if prev is not None and kb.locative_cues.get(prev.lower_) == "prep" and root.dep_ not in MODIFIER_DEPS:
         return False, f"capital after locative '{prev.text}' is a place"
     if root.dep_ == "dobj" and kb.locative_cues.get(root.head.lower_) == "verb":
         return False, f"capital as object of '{root.head.text}' is a place"
@@ -128,6 +133,13 @@ def capital_role(span: Span, kb: KnowledgeBase) -> tuple[bool, str]:
     if root.dep_ == "poss" or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"):
         return True, "capital as possessor stands for its government"
     if root.dep_ in ("compound", "amod", "nmod"):
+        head = root.head
+        if head.i > root.i and head.text[:1].isupper() and head.pos_ == "PROPN":
+            return False, f"capital inside the proper name '{span.text} {head.text}' is part of a name"
+        named = next((t for t in (head, *head.rights) if t.i > root.i and
+                      kb.locative_cues.get(t.lower_) == "named-after"), None)
+        if named is not None:
+            return False, f"capital naming a '{named.text}' by its place"
         return True, "capital modifying a noun stands for its government"
     if root.dep_ in ("pobj", "dobj", "conj", "appos", "dative"):
         return True, f"capital as {root.dep_} of '{root.head.text}' stands for its government"

@@ -56,3 +56,23 @@ def find_kb_matches(text: str, kb: KnowledgeBase | None = None) -> list[KbMatch]
     pattern, entries = _compiled(id(kb))
     return [KbMatch(m.start(), m.end(), m.group(0), entries[_SPACES.sub(" ", m.group(0))])
             for m in pattern.finditer(text)]
+
+
+def coordinated_group_matches(text: str, matches: list[KbMatch], kb: KnowledgeBase) -> list[KbMatch]:
+    """"Nordic and Baltic states": the first group word shares the second one's head noun, so
+    it is a group mention too (``Nordic`` → the Nordic countries)."""
+    by_alias = {alias: g for g in kb.groups.values() for alias in g.aliases}
+    extra = []
+    for match in matches:
+        group_entries = match.of_kind("group")
+        if not group_entries:
+            continue
+        before = text[max(0, match.start - 40):match.start]
+        found = re.search(r"(?<![\w-])([A-Z][\w\-]+)\s*(?:,|and|or|&)\s*$", before)
+        if not found or found.group(1) not in by_alias:
+            continue
+        group = by_alias[found.group(1)]
+        start = match.start - len(before) + found.start(1)
+        entry = SurfaceEntry(found.group(1), "group", group.id, group.source)
+        extra.append(KbMatch(start, start + len(found.group(1)), found.group(1), (entry,)))
+    return extra

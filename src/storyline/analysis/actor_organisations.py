@@ -28,6 +28,8 @@ def is_named_organisation(ent: Span, kb: KnowledgeBase, matches: list[KbMatch]) 
         return False
     if ent.root.lower_ in kb.sectors or ent.root.dep_ == "amod" or (len(ent) == 1 and ent.root.pos_ == "ADJ"):
         return False
+    if len(ent) == 1 and ent.root.dep_ in ("compound", "amod") and ent.root.head.lower_ in kb.sectors:
+        return False  # "Allied soldiers": a modifier of people, like a demonym, not a named body
     if ent.root.lower_ in kb.roles_by_form:
         return False  # "Turkish Presidential Advisor": a title, not an organisation
     if all(t.lower_ in title_vocabulary(kb) or t.lower_ in kb.sectors for t in ent if t.pos_ != "DET"):
@@ -53,22 +55,13 @@ def resolve_organisations(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry,
         if marker:
             registry.exclude(ent.start_char, ent.end_char, ent.text, marker)
             continue
-        country, why = None, "no country evidence"
-        for match in matches:
-            if ent.start_char <= match.start and match.end <= ent.end_char:
-                for entry in match.entries:
-                    if entry.kind in ("country", "demonym", "body") or (
-                            entry.kind == "place" and kb.is_country(entry.target)):
-                        country = entry.target if entry.kind != "body" else \
-                            kb.government_bodies[entry.target].country
-                        why = f"country word '{match.text}' in the name"
-                        break
+        country, why = country_in_name(ent, matches, kb)
         if registry.covers(ent.start_char, ent.end_char, kinds=("person", "outlet", "anonymous", "igo")):
             continue
         name = _strip_the(ent.text)
         if _joins_a_person(registry, ent, name):
             continue
-        earlier = _longer_name_ending_with(registry, name)
+        earlier = longer_name_ending_with(registry, name)
         if earlier is not None:
             registry.add(earlier.id, earlier.name, earlier.kind, ent.start_char, ent.end_char, ent.text,
                          f"short form of organisation '{earlier.name}'", country=earlier.country)
@@ -76,36 +69,49 @@ def resolve_organisations(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry,
         slug = slugify(name)
         if not slug:
             continue
-        # a KB name inside the organisation's name (a country word, an outlet's name) was taken
-        # as a mention of its own by the KB pass: undo it, it is only part of another name
-        for draft in list(registry.drafts.values()):
-            if draft.kind in ("person", "anonymous"):
-                continue
-            kept = [m for m in draft.mentions
-                    if not (ent.start_char <= m.start and m.end <= ent.end_char)]
-            for m in draft.mentions:
-                if m not in kept:
-                    registry.exclude(m.start, m.end, m.text, f"part of the organisation name '{ent.text}'")
-            draft.mentions = kept
+        registry.absorb(ent.start_char, ent.end_char, ent.text)
         registry.add(slug, name, "organization", ent.start_char, ent.end_char, ent.text,
                      f"spaCy ORG entity; country: {why}", country=country)
 
 
+def country_in_name(ent: Span, matches: list[KbMatch], kb: KnowledgeBase) -> tuple[str | None, str]:
+    """The country a name carries ("Nigerian Union of Teachers", "The Phnom Penh Post").
+    A government body's name inside another name says nothing ("the National Congress Party"
+    is not the US Congress)."""
+    for match in matches:
+        if ent.start_char <= match.start and match.end <= ent.end_char:
+            for entry in match.entries:
+                if entry.kind in ("country", "demonym") or (
+                        entry.kind == "place" and kb.is_country(entry.target)):
+                    return entry.target, f"country word '{match.text}' in the name"
+    return None, "no country evidence"
+
+
 def _joins_a_person(registry: ActorRegistry, ent: Span, name: str) -> bool:
-    """spaCy sometimes tags a bare surname ORG ("Chikwati said"): join the person it names."""
-    if len(name.split()) != 1:
+    """spaCy sometimes tags a person ORG: a bare surname ("Chikwati said") or a full name
+    ("Mason Rudolph") whose surname names a person elsewhere in the article joins that person."""
+    words = name.split()
+    if len(words) > 3 or (len(words) > 1 and not all(t.pos_ == "PROPN" for t in ent if t.pos_ != "DET")):
         return False
     for draft in registry.drafts.values():
-        if draft.kind == "person" and len(draft.name.split()) > 1 and draft.name.split()[-1] == name:
+        if draft.kind != "person":
+            continue
+        draft_words = draft.name.split()
+        same = (len(words) == 1 and len(draft_words) > 1 and draft_words[-1] == name) or \
+               (len(words) > 1 and draft_words[-1] == words[-1])
+        if same:
+            if len(words) > len(draft_words):
+                draft.name = name
             registry.add(draft.id, draft.name, "person", ent.start_char, ent.end_char, ent.text,
-                         f"surname of '{draft.name}' (entity tagged ORG)")
+                         f"same person as '{draft.name}' (entity tagged ORG)")
             return True
     return False
 
 
-def _longer_name_ending_with(registry: ActorRegistry, name: str):
-    """"Central Command" after "U.S. Central Command" is the same organisation."""
+def longer_name_ending_with(registry: ActorRegistry, name: str, kinds=("organization", "outlet")):
+    """"Central Command" after "U.S. Central Command", "the Post" after "The New York Post":
+    the same organisation or outlet."""
     for draft in registry.drafts.values():
-        if draft.kind == "organization" and draft.name != name and draft.name.endswith(" " + name):
+        if draft.kind in kinds and draft.name != name and draft.name.endswith(" " + name):
             return draft
     return None

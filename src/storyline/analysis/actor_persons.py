@@ -23,6 +23,8 @@ from .actor_matching import KbMatch
 from .actor_registry import ActorRegistry
 
 TITLE_WINDOW = 8
+RANK_WORDS = {"deputy", "assistant", "vice", "acting", "principal", "under", "associate", "interim",
+              "first", "chief", "special", "senior"}
 FORMER_MARKERS = {"former", "ex", "late", "then", "onetime", "erstwhile"}
 # The fallback country must precede the person closely, in the same phrase ("sanctions on Iran,
 # Secretary of State Marco Rubio said" does not make Rubio Iranian).
@@ -54,6 +56,7 @@ class PersonCandidate:
     name: str
     kb_id: str | None = None
     evidence: list[PersonEvidence] = field(default_factory=list)
+    origin: str = "spaCy PERSON entity"
 
 
 def _clean_person_span(span: Span, kb: KnowledgeBase) -> Span | None:
@@ -125,26 +128,34 @@ def _role_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
 
 
-def _find_role(text: str, kb: KnowledgeBase) -> str | None:
-    """The longest title in ``text`` ("Deputy Foreign Minister" over "Minister")."""
-    found = [m.group(0) for m in _role_pattern(kb).finditer(fold(text).lower())]
+def _find_role(text: str, kb: KnowledgeBase, nearest: str = "last") -> str | None:
+    """The title in ``text`` nearest the name (``nearest``: "last" for words before the name,
+    "first" for an appositive after it; "spokesman for Afghan President X" makes X President),
+    with the rank words right before it ("deputy assistant secretary of state")."""
+    folded = fold(text).lower()
+    found = list(_role_pattern(kb).finditer(folded))
     if not found:
         return None
-    best = max(found, key=len)
-    role = kb.roles_by_form.get(best) or next(r for f, r in kb.roles_by_form.items()
-                                              if fold(f).lower() == best)
-    return role.role
+    best = found[-1] if nearest == "last" else found[0]
+    role = kb.roles_by_form.get(best.group(0)) or next(r for f, r in kb.roles_by_form.items()
+                                                       if fold(f).lower() == best.group(0))
+    before = folded[:best.start()].split()
+    ranks = []
+    while before and before[-1] in RANK_WORDS and before[-1] not in role.role.lower().split():
+        ranks.insert(0, before.pop().capitalize())
+    return " ".join([*ranks, role.role])
 
 
 def title_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -> PersonEvidence | None:
     """Country and role from the title words right before a name."""
     doc = span.doc
     i = span.start - 1
-    stop = max(span.sent.start, span.start - TITLE_WINDOW)
+    # the parser's sentence split is not trusted here: it sometimes starts a sentence at the name
+    stop = max(0, span.start - TITLE_WINDOW)
     vocabulary = title_vocabulary(kb)
     while i >= stop:
         tok = doc[i]
-        if tok.text in (",", ";", ":", "(", ")", "\u201c", "\u201d", '"') or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON"):
+        if tok.text in (",", ";", ":", "(", ")", ".", "!", "?", "\u201c", "\u201d", '"') or tok.is_space or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON"):
             break
         hyphenated = i > 0 and doc[i - 1].text == "-" and i + 1 < len(doc) and doc[i + 1].text == "-"
         if tok.pos_ == "ADP" and tok.lower_ not in ("of", "for") and not hyphenated:
@@ -174,7 +185,7 @@ def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -
     role_end = _role_end(window, kb)
     if role_end is None:
         return None
-    role = _find_role(window.text, kb)
+    role = _find_role(window.text, kb, nearest="first")
     if any(t.lower_ in FORMER_MARKERS for t in window[:max(1, role_end - window.start)]):
         role = f"former {role}"
     # a country after the role counts only through "of"/"for" ("president of Armenia", "spokesman
@@ -182,11 +193,18 @@ def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -
     # "ambassador to Ukraine" serves the sending country)
     tail = doc[role_end:window.end]
     cut = role_end
+    connector = None
     for tok in tail:
         if tok.lower_ in ("of", "for", "the") or tok.ent_type_ in ("GPE", "NORP", "ORG"):
-            cut = tok.i + 1
+            if tok.lower_ in ("of", "for"):
+                connector = tok.lower_
             if tok.ent_type_:
+                ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+                if connector == "for" and ent is not None and ent.label_ == "GPE":
+                    break  # "special envoy for North Korea": a portfolio, not the side served
+                cut = ent.end if ent is not None else tok.i + 1
                 break
+            cut = tok.i + 1
             continue
         break
     limited = doc[window.start:max(cut, role_end)]
@@ -216,9 +234,10 @@ def nearest_country(span: Span, registry: ActorRegistry, kb: KnowledgeBase) -> P
     Farther mentions are left alone: they are usually the sentence's topic, not the person's side."""
     doc = span.doc
     start = span.start
-    while start > max(span.sent.start, span.start - FALLBACK_MAX_TOKENS):
+    while start > max(0, span.start - FALLBACK_MAX_TOKENS):
         tok = doc[start - 1]
-        if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_MARKS or tok.text in (",", ";", ":", "(", ")"):
+        if tok.pos_ in ("VERB", "AUX") or tok.text in QUOTE_MARKS or tok.is_space \
+                or tok.text in (",", ";", ":", "(", ")", ".", "!", "?"):
             break
         start -= 1
     lo, hi = doc[start].idx, span.start_char
@@ -273,6 +292,8 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or registry.covers(match.start, match.end):
             continue
+        if len({e.target for e in officials}) > 1:
+            continue  # "Clinton": which one is decided by the full names in the article
         person_id = officials[0].target
         single = len(span) == 1
         if single:
@@ -287,7 +308,8 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
                 continue
         candidates.append(PersonCandidate(span, kb.tenures_of(person_id)[0].name, person_id))
         taken.append((span.start_char, span.end_char))
-    # 2. every other PERSON entity
+    # 2. every other PERSON entity, and names right after a title that NER missed
+    ents = ents + _titled_names(doc, kb, ents)
     for ent in ents:
         span = _clean_person_span(ent, kb)
         if span is None or overlaps(span.start_char, span.end_char):
@@ -298,7 +320,8 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
             continue
         if span[0].text in kb.name_blockers.entries or _names_something_else(span.text, kb):
             continue  # "Cyclone Jude", "Boko Haram", "Banja Luka": not people
-        candidates.append(PersonCandidate(span, span.text, _official_id(span.text, kb)))
+        origin = "spaCy PERSON entity" if ent.label_ == "PERSON" else "title-case name after a title"
+        candidates.append(PersonCandidate(span, span.text, _official_id(span.text, kb), origin=origin))
         taken.append((span.start_char, span.end_char))
     _link_surnames(candidates)
     for cand in candidates:
@@ -354,19 +377,48 @@ def _words(text: str) -> list[str]:
     return fold(text).replace("\u2019", "'").split()
 
 
+def _titled_names(doc: Doc, kb: KnowledgeBase, ents: list[Span]) -> list[Span]:
+    """"Defence Minister Hanno Pevkur" where NER saw no PERSON: two or three title-case proper
+    nouns right after a title word are a name."""
+    found = []
+    titles = {form for form in kb.roles_by_form if " " not in form}
+    taken = {i for e in doc.ents for i in range(e.start, e.end) if e.label_ in ("PERSON", "GPE", "NORP")}
+    i = 0
+    while i < len(doc) - 2:
+        tok = doc[i]
+        if tok.lower_ in titles and tok.text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and j - i <= 3 and doc[j].pos_ == "PROPN" and doc[j].is_title \
+                    and j not in taken and doc[j].lower_ not in kb.roles_by_form:
+                j += 1
+            if j - i >= 3:  # at least two name tokens
+                found.append(doc[i + 1:j])
+                i = j
+                continue
+        i += 1
+    return found
+
+
 def _link_surnames(candidates: list[PersonCandidate]) -> None:
-    """"Macron" after "Emmanuel Macron": a shorter name that ends a longer one joins it."""
+    """"Macron" after "Emmanuel Macron": a shorter name that ends a longer one joins it; a lone
+    first name joins the only person in the article who has it."""
     full = sorted((c for c in candidates if len(_words(c.name)) > 1), key=lambda c: -len(c.name))
     for cand in candidates:
         words = _words(cand.span.text)
-        for other in full:
-            other_words = _words(other.name)
-            if other is cand or len(other_words) <= len(words):
-                continue
-            if other_words[-len(words):] == words:
-                cand.kb_id = cand.kb_id or other.kb_id
-                cand.name = other.name
-                break
+        longer = [o for o in full if o is not cand and len(_words(o.name)) > len(words)]
+        by_surname = [o for o in longer if _words(o.name)[-len(words):] == words]
+        # a lone first name ("Hillary") joins the one person in the article who has it
+        by_first_name = {o.kb_id or o.name: o for o in longer
+                         if len(words) == 1 and _words(o.name)[0] == words[0]}
+        if len({o.kb_id or o.name for o in by_surname}) > 1:
+            # "Clinton" with Bill and Hillary in the article: the one named last before it
+            before = [o for o in by_surname if o.span.start < cand.span.start]
+            by_surname = sorted(before, key=lambda o: -o.span.start) or by_surname
+        match = by_surname[0] if by_surname else (
+            next(iter(by_first_name.values())) if len(by_first_name) == 1 else None)
+        if match is not None:
+            cand.kb_id = match.kb_id or cand.kb_id
+            cand.name = match.name
 
 
 def _register(candidates: list[PersonCandidate], kb: KnowledgeBase, registry: ActorRegistry,
@@ -407,7 +459,7 @@ def _register(candidates: list[PersonCandidate], kb: KnowledgeBase, registry: Ac
         if cands[0].kb_id:
             name = kb.tenures_of(pid)[0].name
         why = with_country[0].country_reason if with_country else "no country evidence"
-        source = "kb official" if cands[0].kb_id else "spaCy PERSON entity"
+        source = "kb official" if cands[0].kb_id else cands[0].origin
         for c in cands:
             registry.add(pid, name, "person", c.span.start_char, c.span.end_char, c.span.text,
                          f"{source}; country: {why}", country=country, role=role,

@@ -55,6 +55,18 @@ class ActorRegistry:
     def exclude(self, start: int, end: int, text: str, reason: str) -> None:
         self.excluded.append({"start": start, "end": end, "text": text, "reason": reason})
 
+    def absorb(self, start: int, end: int, name: str) -> None:
+        """A larger name spans [start, end): mentions inside it were only part of that name
+        ("France" in "Radio France International") and are withdrawn, with the reason kept."""
+        for draft in self.drafts.values():
+            if draft.kind in ("person", "anonymous"):
+                continue
+            inside = [m for m in draft.mentions if start <= m.start and m.end <= end
+                      and (m.start, m.end) != (start, end)]
+            for m in inside:
+                self.exclude(m.start, m.end, m.text, f"part of the name '{name}'")
+            draft.mentions = [m for m in draft.mentions if m not in inside]
+
     def covers(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
         """Is any character of [start, end) already part of a resolved mention?"""
         return any(m.start < end and start < m.end

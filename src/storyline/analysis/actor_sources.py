@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
 from .actor_matching import KbMatch
+from .actor_organisations import country_in_name, longer_name_ending_with
 from .actor_persons import slugify
 from .actor_registry import ActorRegistry
 
@@ -27,18 +28,28 @@ def resolve_known_outlet(registry: ActorRegistry, kb: KnowledgeBase, match: KbMa
                  f"kb outlet ({outlet.source})", country=outlet.country)
 
 
-def resolve_outlets(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry) -> None:
+def resolve_outlets(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matches: list[KbMatch]) -> None:
     """Organisations named in a reporting context become outlets (known ones are already in)."""
     for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART") or registry.covers(ent.start_char, ent.end_char):
+        if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART") or registry.covers(
+                ent.start_char, ent.end_char, kinds=("person", "outlet", "anonymous", "igo", "organization")):
             continue
         cue = reporting_cue(ent, kb)
+        if cue is None and ent.label_ == "ORG" and ent[-1].text in kb.outlet_name_heads.entries:
+            cue = f"outlet-like name ending '{ent[-1].text}'"
         if ent.label_ != "ORG" and (cue is None or kb.reporting_cues.get(cue) != "medium"):
             continue  # "told Anna Smith": people are told things too; only "the newspaper X" counts
         if cue:
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            earlier = longer_name_ending_with(registry, name, kinds=("outlet",))
+            if earlier is not None:
+                registry.add(earlier.id, earlier.name, "outlet", ent.start_char, ent.end_char, ent.text,
+                             f"short form of outlet '{earlier.name}'", country=earlier.country)
+                continue
+            country, why = country_in_name(ent, matches, kb)
+            registry.absorb(ent.start_char, ent.end_char, ent.text)
             registry.add(slugify(name), name, "outlet", ent.start_char, ent.end_char, ent.text,
-                         f"organisation in reporting context '{cue}'")
+                         f"organisation in reporting context '{cue}'; country: {why}", country=country)
 
 
 def reporting_cue(ent: Span, kb: KnowledgeBase) -> str | None:
@@ -59,21 +70,36 @@ def resolve_anonymous(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matc
         kind = kb.anonymous_heads.get(root.lower_)
         if kind is None:
             continue
+        following = doc[chunk.end] if chunk.end < len(doc) else None
+        if following is not None and following.lower_ in ("of", "for"):
+            continue  # "sources of revenue", "a source for the dye": not people
+        if any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("top", "main", "major", "primary") for t in chunk):
+            continue  # "the top two sources": a ranking, not an unnamed informant
         if any(e.label_ == "PERSON" for e in chunk.ents):
             continue
         span = _with_quantifier(chunk)
-        right = doc[chunk.end:min(chunk.end + 6, chunk.sent.end)].text.lower()
-        text = span.text.lower()
-        cued = any(cue in text or right.startswith(cue) or (" " in cue and cue in right)
+        right = doc[chunk.end:min(chunk.end + 6, len(doc))].text.lower()
+        # the cue must be a modifier or a following phrase, never the head itself ("official")
+        modifiers = " ".join(t.lower_ for t in span if t.i != root.i)
+        cued = any(cue in modifiers.split() or (" " in cue and cue in modifiers) or
+                   right.startswith(cue) or (" " in cue and cue in right)
                    for cue in kb.anonymity_cues.entries)
         definite_plain = kind == "definite" and chunk[0].lower_ == "the" and \
             all(t.pos_ in ("DET", "NOUN") for t in chunk)
         if kind != "always" and not (cued or definite_plain):
             continue
+        if kind == "always" and not cued and not _modifiers_fit_people(chunk, kb):
+            continue  # "renewable energy sources": things, not informants
         if _names_a_person(chunk):
             continue
         words = [t for t in chunk if t.pos_ not in SLUG_SKIP_POS and t.lower_ not in QUANTIFIERS
                  and t.tag_ != "POS"]
+        trailing_cue = next((cue for cue in kb.anonymity_cues.entries
+                             if " " not in cue and right.startswith(cue)), None)
+        if trailing_cue:
+            # "officials familiar with the talks": the cue phrase is part of who they are
+            span = doc[span.start:_phrase_end(chunk)]
+            words = [*words, doc[chunk.end]]
         slug = slugify(" ".join(t.text for t in words))
         if not slug:
             continue
@@ -89,12 +115,41 @@ def resolve_anonymous(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matc
                      + ("" if kind == "always" else " with anonymity cue"), country=country)
 
 
+def _modifiers_fit_people(chunk: Span, kb: KnowledgeBase) -> bool:
+    """Every content word before the head could describe informants: a name, a country word,
+    a possessor, a sector ("military sources", "Reuters' sources", "Kremlin sources")."""
+    for tok in chunk:
+        if tok.i >= chunk.root.i or tok.pos_ in ("DET", "NUM", "PRON", "PART", "PROPN", "PUNCT"):
+            continue
+        if tok.tag_ == "POS" or tok.ent_type_ in ("NORP", "GPE", "ORG") or tok.lower_ in kb.sectors:
+            continue
+        return False
+    return True
+
+
 def _names_a_person(chunk: Span) -> bool:
     """"a senior analyst, Jane Roe," or "senior official John Doe": the source has a name."""
     doc = chunk.doc
     after = doc[chunk.end:min(chunk.end + 3, chunk.sent.end)]
     return any(e.label_ == "PERSON" for e in chunk.ents) or \
         any(t.ent_type_ == "PERSON" and t.ent_iob_ == "B" for t in after)
+
+
+def _phrase_end(chunk: Span, limit: int = 8) -> int:
+    """End of the chunk's right-hand modifiers ("familiar with the matter"), at most ``limit``
+    tokens past the chunk and never past a comma or the sentence end."""
+    end = chunk.end
+    doc = chunk.doc
+    for tok in chunk.root.rights:
+        if tok.i < chunk.end or tok.dep_ not in ("amod", "acl", "prep", "relcl"):
+            continue
+        last = max(t.i for t in tok.subtree) + 1
+        end = max(end, last)
+    end = min(end, chunk.end + limit, chunk.sent.end)
+    for i in range(chunk.end, end):
+        if doc[i].text in (",", ";", ":"):
+            return i
+    return end
 
 
 def _with_quantifier(chunk: Span) -> Span:

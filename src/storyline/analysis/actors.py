@@ -2,35 +2,63 @@
 
 Resolution runs in a fixed order so that specific evidence wins over generic evidence:
 knowledge-base matches (countries, demonyms, capitals as metonyms, seats of government, IGOs,
-groups, government bodies, known outlets) → outlets named in a reporting context → people (KB officials, spaCy PERSON entities, title patterns,
-surname coreference) → anonymous sources → remaining spaCy ORG/NORP entities.
-Every mention keeps the reason that resolved it. Results:
+groups, government bodies, non-state groups, known outlets) → outlets named in a reporting
+context → people (KB officials with tenure on the publication date, spaCy PERSON entities,
+title patterns, appositives, surname coreference, "the French president" → the office holder)
+→ anonymous sources → remaining spaCy ORG entities. Every mention keeps its reason.
 
+Decisions (each visible in the mention's reason):
+- A demonym or country name in a title ("Ukrainian President Volodymyr Zelenskyy") is both the
+  person's country and a mention of that country: the office acts for the state.
+- A country word inside a larger name (an ORG entity or outlet: "Radio France International",
+  "Nigerian Union of Teachers") is not a mention of the country; it gives the name its country.
+- Capitals stand for their government when they act or own (subject, possessor, modifier,
+  object of a non-locative preposition: "Paris hoped", "Kyiv's request", "the Paris
+  initiatives", "ties with Moscow"); after a locative preposition or a movement verb ("talks in
+  Paris", "visited Kyiv") they are places, listed in ``notes["places"]`` and not actors. Seats
+  ("the Kremlin", "Downing Street") always stand for their government.
+- Mentions with a historical marker ("Nazi German forces", "during WWII", "in 1944") are not
+  actors (``notes["actor_excluded"]``).
+- Small groups ("all Baltic states") expand to their members on the publication date; large
+  blocs ("EU member states") stay one actor of kind ``group``.
+
+Results:
 - ``doc._.actors``: list of ``model.Actor``
 - ``doc._.notes["actor_spans"]``: sorted ``(start_char, end_char, actor_id)`` for every mention
+  (a group phrase gives one span per member; an office reference overlaps its country word)
 - ``doc._.notes["actor_mentions"]``: the same with kind, sector and reason per mention
 - ``doc._.notes["actor_excluded"]``: KB matches deliberately not made actors, with the reason
-- ``doc._.notes["places"]``: place mentions that are not actors (``(start, end, country, form)``)
+- ``doc._.notes["places"]``: place mentions that are not actors (``(start, end, country, text)``)
 """
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase, load_kb
 from ..model import Actor
 from .actor_context import capital_role, doc_text, historical_marker, is_language_use, is_prefixed, sector_of
-from .actor_matching import KbMatch, find_kb_matches
+from .actor_matching import KbMatch, coordinated_group_matches, find_kb_matches
 from .actor_organisations import resolve_organisations
 from .actor_persons import resolve_persons, slugify
 from .actor_registry import ActorRegistry
 from .actor_sources import resolve_anonymous, resolve_known_outlet, resolve_outlets
 
 
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
 def publication_date(doc: Doc) -> str | None:
+    """The article's date as an ISO day for tenure and membership look-ups; a month or a year
+    stands for its middle; anything unreadable means no date (the latest KB rows are used)."""
     article = doc._.article
     published = getattr(article, "published", None) if article is not None else None
-    return published[:10] if isinstance(published, str) and len(published) >= 10 else (
-        f"{published[:7]}-15" if isinstance(published, str) and len(published) == 7 else None)
+    match = _ISO_DATE.match(published.strip()) if isinstance(published, str) else None
+    if not match:
+        return None
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    return f"{year}-{month or '07'}-{day or ('15' if month else '01')}"
 
 
 def annotate_actors(doc: Doc) -> None:
@@ -39,10 +67,12 @@ def annotate_actors(doc: Doc) -> None:
     registry = ActorRegistry()
     places: list[tuple[int, int, str, str]] = []
     matches = find_kb_matches(doc_text(doc), kb)
+    matches = sorted(matches + coordinated_group_matches(doc_text(doc), matches, kb),
+                     key=lambda m: (m.start, -m.end))
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     for match in matches:
         _resolve_kb_match(doc, kb, registry, match, date, places, person_spans, matches)
-    resolve_outlets(doc, kb, registry)
+    resolve_outlets(doc, kb, registry, matches)
     resolve_persons(doc, kb, registry, matches, date)
     resolve_anonymous(doc, kb, registry, matches)
     resolve_organisations(doc, kb, registry, matches, int(date[:4]) if date else None)
@@ -135,7 +165,7 @@ def _resolve_place(kb: KnowledgeBase, registry: ActorRegistry, match: KbMatch, s
     target = metonym.actor_id
     kind = "country" if kb.is_country(target) else "igo"
     registry.add(target, kb.name_of(target), kind, match.start, match.end, match.text,
-                 f"metonym: {rule} ({metonym.source})", sector="GOV" if kind == "country" else None)
+                 f"metonym: {rule} ({metonym.source})", sector=metonym.sector if kind == "country" else None)
 
 
 def _resolve_group(kb: KnowledgeBase, registry: ActorRegistry, match: KbMatch, entry, date) -> None:

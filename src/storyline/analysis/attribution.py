@@ -16,11 +16,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Claim, Span, Speaker
+from .attribution_evidential import evidential_frames
 from .attribution_headlines import headline_frames
-from .attribution_lexicon import cue_lexicon
+from .attribution_lexicon import CueLexicon, cue_lexicon
 from .attribution_nouns import noun_frames
 from .attribution_quotes import OPENING, STRAIGHT, QuoteIndex
-from .attribution_rules import Frame, according_frames, doc_text, skip_dateline, trim, verb_frames
+from .attribution_rules import (Frame, _within_paragraph, according_frames, doc_text, skip_dateline,
+                               trim, verb_frames)
 from .attribution_speakers import SourcePhrase, SpeakerResolver, source_phrase
 
 # A content counts as a verbatim quotation when quotation marks enclose this share of it.
@@ -36,11 +38,14 @@ def annotate_claims(doc: Doc) -> None:
         frames.extend(according_frames(sent))
         frames.extend(verb_frames(sent, lex))
         frames.extend(noun_frames(sent, lex))
+        frames.extend(evidential_frames(sent, lex))
     frames.extend(headline_frames(doc))
     quotes = QuoteIndex(doc_text(doc))
     phrases = {id(f): _source_phrase(f) for f in frames if f.source is not None}
     for frame in frames:
         _with_quotation(doc_text(doc), frame, phrases.get(id(frame)), quotes)
+    _run_to_sentence_end(doc, frames, phrases, lex)
+    frames = [f for f in frames if not _quoted_cue(f, quotes)]
     frames = _one_attribution_per_token(_one_speech_act(frames))
     resolver = SpeakerResolver(doc)
     claims = []
@@ -81,20 +86,64 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
         if nxt is None:  # "“A,” he tells the crowd at a rally. “B.”"
             stop = _sentence_stop(text, speech[1])
             nxt = quotes.starting_after(stop, gap=" \u00a0") if stop else None
-        if nxt is not None and "\n" not in text[speech[1]:nxt.start]:
+        if nxt is not None and "\n" not in text[speech[1]:nxt.start] \
+                and _runs_on(text, start, end) and not _runs_on(text, nxt.start, nxt.end):
             end = nxt.end
     elif start >= speech[1] and text[start] in OPENING + STRAIGHT:
         prev = quotes.ending_before(speech[0])
-        if prev is not None:
+        if prev is not None and _runs_on(text, prev.start, prev.end):
             start = prev.start
     start = skip_dateline(text, start, end)
     frame.content = trim(text, start, end) if text[end - 1] not in "”\"»" else (start, end)
+
+
+def _is_speech_verb(tok, lex) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.clause and any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
+
+
+def _run_to_sentence_end(doc: Doc, frames: list[Frame], phrases: dict[int, SourcePhrase],
+                         lex: CueLexicon) -> None:
+    """A reported clause after its cue runs to the end of the sentence: PolNeAR keeps what the
+    parser hangs elsewhere (", but now ...", ", whom he called ...", "despite ...") in the content.
+    It stops before the next attribution in the sentence (its source or cue, or any speech verb:
+    "... but did not suggest ...") and at a quotation already fitted."""
+    text = doc_text(doc)
+    speech_starts = sorted(min(f.cue[0], phrases[id(f)].start if id(f) in phrases else f.cue[0])
+                           for f in frames)
+    for frame in frames:
+        start, end = frame.content
+        if frame.rule != "clause" or start < frame.cue[1] or text[end - 1] in "”\"»":
+            continue
+        last = doc.char_span(end - 1, end, alignment_mode="expand")
+        if last is None:
+            continue
+        stop = _within_paragraph(text, (start, last.sent.end_char), end - 1)[1]
+        nxt = next((s for s in speech_starts if end <= s < stop), None)
+        if nxt is not None:
+            stop = nxt
+        for tok in last.sent:
+            if end <= tok.idx < stop and _is_speech_verb(tok, lex):
+                subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                stop = subject.left_edge.idx if subject is not None and subject.i < tok.i else tok.idx
+                break
+        new = trim(text, start, stop)
+        if new[1] > end:
+            frame.content = new
 
 
 def _source_phrase(frame: Frame) -> SourcePhrase:
     if frame.source_span is not None:
         return SourcePhrase(frame.source, frame.source_span[0], frame.source_span[1], [])
     return source_phrase(frame.source, frame.anchor)
+
+
+def _runs_on(text: str, start: int, end: int) -> bool:
+    """A quotation closing on a comma or dash (“A,” X said) runs on after the speech; one closing
+    on a full stop (“A.” He adds, “B.”) is a finished quote, and a quotation after the speech
+    closing on a comma (“B,” she said) has a speech of its own."""
+    inner = text[start:end].rstrip("”\"»’' ")
+    return inner[-1:] in (",", "—", "–", "-")
 
 
 def _sentence_stop(text: str, offset: int, limit: int = 120) -> int | None:
@@ -106,6 +155,14 @@ def _sentence_stop(text: str, offset: int, limit: int = 120) -> int | None:
         if ch in ".!?":
             return i + 1
     return None
+
+
+def _quoted_cue(frame: Frame, quotes: QuoteIndex) -> bool:
+    """A cue inside a quotation ("“I hope you find them,” Trump said") is the quoted speaker's
+    own wording: the quotation belongs to the outer attribution, one token one attribution."""
+    region = quotes.containing(frame.cue[0])
+    return region is not None and region.closed and region.start < frame.cue[0] \
+        and frame.cue[1] < region.end
 
 
 def _one_attribution_per_token(frames: list[Frame]) -> list[Frame]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .attribution_lexicon import _rows
+from .attribution_lexicon import lexicon_rows
 from .attribution_rules import Frame, doc_text, trim
 
 MAX_SOURCE_WORDS = 6
@@ -32,7 +32,7 @@ _JOINERS = {"of", "at", "the", "and", "for", "de", "van", "von", "al", "bin", "c
 
 @lru_cache(maxsize=1)
 def heading_labels() -> frozenset[str]:
-    return frozenset(row["label"].lower() for row in _rows("attribution_heading_labels.tsv"))
+    return frozenset(row["label"].lower() for row in lexicon_rows("attribution_heading_labels.tsv"))
 
 
 def _name_like(source: str) -> bool:

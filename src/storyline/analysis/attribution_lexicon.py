@@ -33,6 +33,8 @@ class CueLexicon:
     naming: frozenset[str]        # verbs whose object + predicate is the content ("call X Y")
     nouns: frozenset[str]         # nouns whose "that"-clause or "of/for/to ..." is the content
     source_kind: dict[str, str]   # source head noun lemma -> anonymous | outlet
+    setting_nouns: frozenset[str] = frozenset()  # "in an interview": where it was said, not what
+    evidential: frozenset[str] = frozenset()     # "X seems to ...": sourceless judgements
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -41,9 +43,14 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
+def lexicon_rows(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV file in ``lexicons/`` (``#`` lines are provenance notes)."""
+    return _rows(name)
+
+
 @lru_cache(maxsize=1)
 def cue_lexicon() -> CueLexicon:
-    clause, infinitive, noun_object, naming, nouns = set(), set(), set(), set(), set()
+    clause, infinitive, noun_object, naming, nouns, evidential = set(), set(), set(), set(), set(), set()
     for row in _rows("cues_hand.tsv"):
         frames = row["frames"].split(",")
         if "clause" in frames:
@@ -56,6 +63,8 @@ def cue_lexicon() -> CueLexicon:
             naming.add(row["lemma"])
         if "noun" in frames:
             nouns.add(row["lemma"])
+        if "evidential" in frames:
+            evidential.add(row["lemma"])
     for row in _rows("cues_polnear_train.tsv"):
         in_cue, total = int(row["in_cue"]), int(row["total"])
         share = in_cue / total
@@ -69,5 +78,7 @@ def cue_lexicon() -> CueLexicon:
             if share >= MIN_OBJECT_SHARE:
                 noun_object.add(row["lemma"])
     source_kind = {row["noun"]: row["kind"] for row in _rows("attribution_source_nouns.tsv")}
+    setting = frozenset(row["noun"] for row in _rows("attribution_setting_nouns.tsv"))
     return CueLexicon(frozenset(clause), frozenset(infinitive), frozenset(noun_object),
-                      frozenset(naming), frozenset(nouns), source_kind)
+                      frozenset(naming), frozenset(nouns), source_kind, setting,
+                      frozenset(evidential))

@@ -106,9 +106,10 @@ class QuoteIndex:
             total += max(0, min(end, r.end) - max(start, r.start))
         return total
 
-    def ending_before(self, offset: int, gap: str = " ,\u00a0\n") -> QuoteRegion | None:
+    def ending_before(self, offset: int, gap: str = " ,\u00a0") -> QuoteRegion | None:
         """A closed region that ends right before ``offset`` with only ``gap`` characters
-        between ("“A,” X said": the region before the speaker)."""
+        between ("“A,” X said": the region before the speaker). A line break is no gap: a
+        quotation closing the previous paragraph belongs to that paragraph's speech."""
         i = bisect_right(self._starts, offset) - 1
         while i >= 0:
             r = self.regions[i]

@@ -29,6 +29,8 @@ _TRIM = " \t\r\n,;:.—–-"
 _CLOSING_MARKS = "”\"»’'"
 # "U.S." / "D.C." / "J." at the end of a span: the period belongs to the word.
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|(?<![\w.])[A-Z]\.)$")
+# "... honest and trustworthy, and": a conjunction left over where the parse cut the clause.
+_DANGLING_CONJUNCTION = re.compile(r"\s(?:and|but|or|nor)$")
 # A dateline before the story proper: "MACAU (Reuters) – ", "WASHINGTON — ".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,[^()\n]{0,40})?(?:\([^()\n]{1,30}\))?\s*[–—-]{1,2}\s+")
 
@@ -46,15 +48,18 @@ class Frame:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces and clause punctuation at the edges, but keep a closing quotation mark and
-    the punctuation inside it (PolNeAR keeps “...,” whole) and an abbreviation's period
-    ("... to the U.S.")."""
+    """Strip spaces, clause punctuation and a dangling conjunction at the edges, but keep a
+    closing quotation mark and the punctuation inside it (PolNeAR keeps “...,” whole) and an
+    abbreviation's period ("... to the U.S.")."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         if text[end - 1] == "." and _ABBREVIATION_END.search(text, max(start, end - 12), end):
             break
         end -= 1
+    dangling = _DANGLING_CONJUNCTION.search(text, max(start, end - 8), end)
+    if dangling is not None and dangling.start() > start:
+        return trim(text, start, dangling.start())
     return start, end
 
 
@@ -176,7 +181,12 @@ def _clause_range(comp: Token, lex: CueLexicon) -> tuple[int, int]:
     clause that is another attribution ("... and more than 4 in 10 said ...")."""
     doc = comp.doc
     end_tok = comp.right_edge
+    speech = _speaker_goes_on(comp, lex)
+    if speech is not None:
+        end_tok = doc[max(comp.i, speech.i - 1)]
     for tok in reversed(list(comp.subtree)):
+        if tok.i > end_tok.i:
+            continue
         if tok.i <= comp.i:
             break
         if tok.right_edge.i != end_tok.i or tok.dep_ not in _TRAILING_MODIFIERS:
@@ -189,6 +199,28 @@ def _clause_range(comp: Token, lex: CueLexicon) -> tuple[int, int]:
         if before is not None and before.text in (",", "—", "–") and before.i > comp.i:
             end_tok = doc[before.i - 1]
     return comp.left_edge.idx, end_tok.idx + len(end_tok)
+
+
+def _speaker_goes_on(comp: Token, lex: CueLexicon) -> Token | None:
+    """"X said he would offer a prayer but did not suggest ...", "..., claiming that ...": a
+    subjectless speech verb coordinated into the reported clause is the speaker's next speech act
+    (the parser hangs it on the nearest verb), so the content stops before it."""
+    for tok in comp.subtree:
+        if tok.i <= comp.i or tok.pos_ != "VERB" or tok.dep_ not in ("conj", "advcl"):
+            continue
+        if tok.lemma_.lower() not in lex.clause or _clause_complement(tok) is None:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            continue
+        first = tok.left_edge
+        while first.i > comp.i and doc_prev(first).dep_ in ("cc", "punct"):
+            first = doc_prev(first)
+        return first
+    return None
+
+
+def doc_prev(tok: Token) -> Token:
+    return tok.doc[tok.i - 1]
 
 
 def _has_own_attribution(tok: Token, lex: CueLexicon) -> bool:
@@ -204,12 +236,50 @@ def _infinitive_complement(verb: Token) -> Token | None:
     return None
 
 
+def _infinitive_range(verb: Token, inf: Token, lex: CueLexicon) -> tuple[int, int]:
+    """"urged him to resign": the addressee before "to" is part of what was urged; the rest is
+    trimmed like a reported clause."""
+    start, end = _clause_range(inf, lex)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < inf.i), None)
+    if obj is not None:
+        start = obj.left_edge.idx
+    return start, end
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """"expressed amusement that ...", "made the observation that ...": an object noun with a
+    that-clause names the act; the clause is what was said or held."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                 and c.left_edge.lower_ == "that"), None)  # "that" is not always parsed as mark
+
+
 def _object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
             return child
     return None
 
+
+_OBJECT_COMPLEMENTS = ("prep", "advcl", "xcomp", "oprd", "ccomp")
+
+
+def _object_range(verb: Token, obj: Token, lex: CueLexicon) -> tuple[int, int]:
+    """"accused Obama of exploitation", "dismissed the actions to regulate gun sales": PolNeAR's
+    content runs on over what the parser hangs on the verb after the object, up to a comma;
+    a time or place phrase ("on Friday", "in an interview") is the writer's, not the content."""
+    doc = verb.doc
+    last = obj.right_edge
+    for child in verb.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ not in _OBJECT_COMPLEMENTS or doc[child.left_edge.i - 1].is_punct:
+            break
+        if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                                        or t.lemma_.lower() in lex.setting_nouns
+                                        for t in child.children):
+            break
+        last = child.right_edge
+    return obj.left_edge.idx, last.idx + len(last)
 
 _TOPIC_PREPS = ("for", "about", "on", "of", "against", "to")
 
@@ -262,8 +332,8 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         lemma = verb.lemma_.lower()
         if lemma not in lex.clause and lemma not in lex.infinitive and lemma not in lex.naming:
             continue
-        if _has_mark_as(verb) and verb.dep_ == "advcl":
-            frames.extend(_as_reported(verb, sent))
+        if _has_mark_as(verb) and verb.dep_ == "advcl" and (reported := _as_reported(verb, sent)):
+            frames.extend(reported)
             continue
         content = None
         rule = ""
@@ -271,7 +341,7 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         if comp is not None:
             content, rule = _clause_range(comp, lex), "clause"
         elif lemma in lex.infinitive and (inf := _infinitive_complement(verb)) is not None:
-            content, rule = _subtree_range(inf), "infinitive"
+            content, rule = _infinitive_range(verb, inf, lex), "infinitive"
         elif verb.dep_ == "parataxis" and lemma in lex.clause and verb.head.i != verb.i:
             content, rule = _outside_subtree(verb, sent), "parenthetical"
         elif lemma in lex.clause and (q := _quote_after(verb)) is not None:
@@ -280,8 +350,10 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
             content, rule = named, "naming"
         elif lemma in lex.clause and (rest := _after_colon(verb, sent)) is not None:
             content, rule = rest, "colon"
-        elif lemma in lex.noun_object and (obj := _object(verb)) is not None:
-            content, rule = _subtree_range(obj), "object"
+        elif (obj := _object(verb)) is not None and (clause := _that_clause(obj)) is not None:
+            content, rule = _clause_range(clause, lex), "object-clause"
+        elif lemma in lex.noun_object and obj is not None:
+            content, rule = _object_range(verb, obj, lex), "object"
         elif lemma in lex.noun_object and (pobj := _prep_object(verb)) is not None:
             content, rule = _subtree_range(pobj), "prep-object"
         if content is None:
@@ -293,8 +365,10 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         if source is None:
             continue
         extra = (content_prep(verb),) if rule == "prep-object" else ()
-        frames.append(Frame(cue_range(verb, extra), content, source, rule, verb,
-                            via_tokens=_told_outlet(verb)))
+        cue = cue_range(verb, extra)
+        if rule == "object-clause":  # "made the observation that ...": the noun is in the cue
+            cue = (cue[0], obj.idx + len(obj))
+        frames.append(Frame(cue, content, source, rule, verb, via_tokens=_told_outlet(verb)))
     return frames
 
 
@@ -325,20 +399,27 @@ def _outside_subtree(verb: Token, sent: Span) -> tuple[int, int]:
 
 
 def _quote_after(verb: Token) -> tuple[int, int] | None:
-    """"X said: “...”" / "X told reporters, “...”": the quote right after the verb phrase."""
+    """"X said: “...”" / "X told reporters, “...”": the quote right after the verb phrase.
+    "called Trump “unhinged”" / "dubbed him “the little senator”": an object glued to the quote
+    (no comma) is what the quote is said of, and part of the content."""
     doc = verb.doc
     last = verb
+    named = None
     for child in verb.rights:
         if child.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod") and child.i <= last.i + 4:
             last = child.right_edge
+            named = child if child.dep_ == "dobj" and named is None else named
         else:
             break
     i = last.i + 1
     if i < len(doc) and doc[i].text in (",", ":"):
         i += 1
+        named = None
     while i < len(doc) and doc[i].is_space:
         i += 1
     if i < len(doc) and doc[i].text in ("“", '"', "«"):
+        if named is not None and named.right_edge.i == i - 1 and verb.lemma_.lower() != "tell":
+            return named.left_edge.idx, doc[i].idx + 1
         return doc[i].idx, doc[i].idx + 1  # widened to the whole quotation by the quote pass
     return None
 
@@ -381,9 +462,11 @@ def _told_outlet(verb: Token) -> list[Token]:
 
 
 def _as_reported(verb: Token, sent: Span) -> list[Frame]:
-    """"..., as reported by Welt am Sonntag." / "As X said, ...": the clause around is the content."""
+    """"..., as reported by Welt am Sonntag." / "As X said, ...": the clause around is the content.
+    A verb with a complement of its own ("as he urges voters to ...") is a temporal "as", and
+    its own frame, not a comment on the main clause."""
     source = _agent(verb) or next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if source is None:
+    if source is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
         return []
     mark = _mark_as(verb)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)

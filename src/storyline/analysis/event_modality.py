@@ -75,13 +75,14 @@ def word_forms(token: Token) -> list[str]:
     return forms
 
 
-def _governor_cue(token: Token, lex: EventLexicon) -> ModalityCue | None:
+def governor_cue(token: Token, lex: EventLexicon) -> ModalityCue | None:
     if token.pos_ not in ("VERB", "ADJ", "AUX"):
         return None
     return next((c for f in word_forms(token) if (c := lex.cue("governor", f))), None)
 
 
-def read_modality(trigger: Token, lex: EventLexicon, reporting: frozenset[str]) -> ModalityReading:
+def read_modality(trigger: Token, lex: EventLexicon, reporting: frozenset[str],
+                  light: bool = False) -> ModalityReading:
     """The modality of the event whose clause is headed by ``trigger`` (a verb, adjective or noun)."""
     reading = ModalityReading()
     head = trigger
@@ -94,8 +95,8 @@ def read_modality(trigger: Token, lex: EventLexicon, reporting: frozenset[str]) 
             head = trigger.head
         else:
             return reading
-    own_cue = _governor_cue(trigger, lex)
-    if own_cue and trigger.pos_ == "ADJ":  # "is due in Paris": the adjective itself schedules
+    own_cue = governor_cue(trigger, lex)
+    if own_cue and (trigger.pos_ == "ADJ" or light):  # "is due in Paris", "considering sanctions"  # "is due in Paris": the adjective itself schedules
         reading.add(own_cue.modality, trigger.lower_)
         reading.committed = reading.committed or own_cue.commits == "yes"
     for _ in range(8):
@@ -109,7 +110,7 @@ def read_modality(trigger: Token, lex: EventLexicon, reporting: frozenset[str]) 
         if dep == "advcl":
             break
         if dep in ("xcomp", "acomp", "pcomp", "ccomp"):
-            cue = _governor_cue(parent, lex)
+            cue = governor_cue(parent, lex)
             if cue:
                 reading.add(cue.modality, parent.lower_)
                 reading.committed = reading.committed or cue.commits == "yes"

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
+from ..kb import load_kb
 from .event_lexicon import EventLexicon
 
 # Clauses inside a noun phrase that name other parties ("the rebels who attacked Spain").
@@ -34,8 +35,10 @@ class ActorIndex:
         self.starts = [s[0] for s in self.spans]
         self.actors = actors
         countries = {a.id for a in actors.values() if a.kind == "country"}
+        countries |= {a.country for a in actors.values() if a.country and a.kind != "igo"}
         # An office holder the knowledge base cannot place ("President X") in a report that
-        # names a single country acts for that country: PLOVER codes actors at country level.
+        # names a single country (itself or through a placed party or person) acts for that
+        # country: PLOVER codes actors at country level.
         self.sole_country = next(iter(countries)) if len(countries) == 1 else None
 
     def plover_id(self, actor_id: str) -> str:
@@ -44,7 +47,7 @@ class ActorIndex:
             return actor_id
         if actor.country:
             return actor.country
-        if actor.kind == "person" and actor.role and self.sole_country:
+        if actor.kind == "person" and self.sole_country and _state_office(actor.role):
             return self.sole_country
         return actor_id
 
@@ -79,6 +82,19 @@ class ActorIndex:
                 return self.plover_id(actor_id)
             i -= 1
         return None
+
+
+_STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+
+
+def _state_office(role: str | None) -> bool:
+    """A title of the state ("President", "General"), not of a church or an IGO ("Archbishop",
+    "Secretary General"): only those holders act for the country a report names."""
+    words = (role or "").lower().split()
+    titles = load_kb().roles_by_form
+    entry = next((titles[k] for i in range(len(words))  # "former Prime Minister"
+                  if (k := " ".join(words[i:])) in titles), None)
+    return entry is not None and entry.sector in _STATE_SECTORS
 
 
 _KEPT_PREPS = {"of", "from"}  # "the majority of EU nations", "officials from Spain"
@@ -142,14 +158,80 @@ class RoleResolver:
     def ids(self, head: Token | None, prune: set[str] = _PRUNE) -> list[str]:
         if head is None:
             return []
-        if head.pos_ == "PRON" or head.lower_ in self.person_pronouns | self.group_pronouns:
+        if head.pos_ == "PRON" or (head.lower_ in self.person_pronouns | self.group_pronouns
+                                   and not head.text.isupper()):  # "the US" is no pronoun
             return self.pronoun(head)
         if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
             return self.ids(head.head.head)
+        if self.is_event_noun(head):  # "the withdrawal of Serbian forces from Bosnia": the forces
+            found = self.index.in_tokens(phrase_tokens(head, prune | {"prep"})) or \
+                self.of_complement(head)
+            if found:
+                return found
+        resident = self.residence(head)
+        if resident:
+            return resident
         found = self.index.in_tokens(phrase_tokens(head, prune, preps=False))
-        # "security forces in Guinea", "students throughout Indonesia": a group named only by
-        # where it is acts for that place (PLOVER's convention).
-        return found or self.index.in_tokens(phrase_tokens(head, prune, preps=True))
+        # "security forces in Guinea", "students throughout Indonesia", "Darfur rebels": a group
+        # named only by where it is acts for that place (PLOVER's convention).
+        return found or self.index.in_tokens(phrase_tokens(head, prune, preps=True)) or \
+            self.place_country(head, phrase_tokens(head, prune, preps=False))
+
+    def place_country(self, head: Token, tokens: list[Token] | None = None) -> list[str]:
+        """The country a phrase places its head in: a country mention, else a known place (the
+        knowledge base's place table; capitals after "in" are places, not actors, so the actor
+        layer rightly leaves them out)."""
+        tokens = tokens if tokens is not None else phrase_tokens(head)
+        found = [a for a in self.index.in_tokens(tokens) if self.index.kind(a) == "country"]
+        if found:
+            return found[:1]
+        kb = load_kb()
+        wanted = {t.i for t in tokens}
+        for ent in head.doc.ents:
+            if ent.start not in wanted or ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
+                continue
+            for form in (ent.text, ent.text.removeprefix("the ").removeprefix("The ")):
+                codes = [e.target for e in kb.lookup(form) if e.kind in ("country", "place")
+                         and kb.is_country(e.target)]
+                if codes:
+                    return codes[:1]
+        return []
+
+    def is_event_noun(self, token: Token) -> bool:
+        """A noun naming an act ("withdrawal"), not a doer ("protesters")."""
+        lemma = token.lemma_.lower()
+        return token.pos_ == "NOUN" and bool(self.lex.readings(lemma, "NOUN")) and \
+            lemma not in self.lex.words("agent_nouns")
+
+    def of_complement(self, noun: Token) -> list[str]:
+        """Actors of the "of" complement of a noun ("the invasion of Lebanon")."""
+        found: list[str] = []
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(r for r in self.ids(obj) if r not in found)
+        return found
+
+    def residence(self, head: Token) -> list[str]:
+        """"Ethnic Albanians in southern Serbia", "the Kurds of Iraq": PLOVER codes a people by
+        the country it lives in when the phrase says where (rules ``residence``)."""
+        cues = self.lex.words("residence")
+        people = self.index.in_tokens([head])
+        ethnic = any(c.dep_ == "amod" and c.lower_ in cues for c in head.children)
+        if not ethnic and not (people and self.index.kind(people[0]) == "country"):
+            return []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within"):
+                place = [a for a in self.index.in_tokens(phrase_tokens(child))
+                         if self.index.kind(a) == "country" and a not in people]
+                if place:
+                    return place[:1]
+        return []
+
+    def is_ethnic(self, head: Token | None) -> bool:
+        cues = self.lex.words("residence")
+        return head is not None and any(c.dep_ == "amod" and c.lower_ in cues for c in head.children)
 
     def pronoun(self, pron: Token) -> list[str]:
         word = pron.lower_
@@ -158,7 +240,17 @@ class RoleResolver:
                 if claim.content.start <= pron.idx < claim.content.end and claim.speaker.actor:
                     return [self.index.plover_id(claim.speaker.actor)]
         # "X said he would ...": the pronoun stands for the reporting verb's subject.
-        node = pron.head
+        found = self.reporter(pron)
+        if found:
+            return found
+        kinds = {"person"} if word in self.person_pronouns else {
+            "country", "igo", "organization", "group"}
+        found = self.index.before(pron.idx, kinds)
+        return [found] if found else []
+
+    def reporter(self, token: Token) -> list[str]:
+        """The named subject of the reporting verb whose clause holds ``token``."""
+        node = token.head
         for _ in range(6):
             if node.dep_ in ("ccomp", "xcomp", "conj", "advcl") and node.head is not node:
                 parent = node.head
@@ -171,10 +263,7 @@ class RoleResolver:
                 node = parent
             else:
                 break
-        kinds = {"person"} if word in self.person_pronouns else {
-            "country", "igo", "organization", "group"}
-        found = self.index.before(pron.idx, kinds)
-        return [found] if found else []
+        return []
 
     def doer_and_patient(self, trigger: Token) -> tuple[list[str], list[str]]:
         doer, patient = subject(trigger)
@@ -189,21 +278,40 @@ class RoleResolver:
             if child.dep_ in ("dobj", "dative", "iobj", "oprd") and child.pos_ != "ADP":
                 heads.append(child)
             elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
-                heads.extend(g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+                # a clause after the preposition ("deported for travelling on a ship") names
+                # circumstances, not the party acted upon
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
             for head in heads:
                 for actor_id in self.ids(head):
                     if actor_id not in found:
                         found.append(actor_id)
         return found
 
-    def noun_owner(self, noun: Token) -> list[str]:
-        """The doer of a nominal event: "Spain's opposition", "French objections", "talks by X"."""
+    def prep_objects(self, noun: Token, preps: Iterable[str], depth: int = 2) -> list[str]:
+        """Parties a noun's own prepositions point at: "granted asylum to X", "a suspension of
+        air links with X", "the withdrawal of forces from X" (through "of" complements)."""
+        preps = set(preps)
+        found: list[str] = []
+        for child in noun.children:
+            if child.dep_ != "prep":
+                continue
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if child.lower_ in preps:
+                    found.extend(r for r in self.ids(obj) if r not in found)
+                elif child.lower_ == "of" and depth > 1:
+                    found.extend(r for r in self.prep_objects(obj, preps, depth - 1) if r not in found)
+        return found
+
+    def noun_owner(self, noun: Token, of: bool = True) -> list[str]:
+        """The doer of a nominal event: "Spain's opposition", "French objections", "talks by X"
+        (and, unless ``of`` is False, "the protest of students")."""
+        owner_preps = {"by", "from", "among", "between"} | ({"of"} if of else set())
         found: list[str] = []
         for child in noun.children:
             heads: list[Token] = []
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 heads.append(child)
-            elif child.dep_ == "prep" and child.lower_ in ("of", "by", "from", "among", "between"):
+            elif child.dep_ == "prep" and child.lower_ in owner_preps:
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
             for head in heads:
                 for actor_id in self.ids(head):

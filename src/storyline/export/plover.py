@@ -74,6 +74,8 @@ def plover_records(articles: Iterable[Any], include_negated: bool = False) -> It
                 "language": article.get("language", "en"),
                 "modality": modality,
                 "storylineType": event.get("type"),
+                # the act itself before folding ("promised to send aid": AGREE, action AID)
+                "action": event.get("action") or event.get("type"),
                 "dateSource": event.get("date_source"),
                 "claim": event.get("claim"),
             }

@@ -20,7 +20,7 @@ def _event_rows(article: dict) -> Iterable[dict]:
     for i, e in enumerate(article.get("events") or []):
         date = e.get("date") or {}
         yield {"article_id": article.get("id"), "event": i, "type": e.get("type"),
-               "mode": e.get("mode"), "modality": e.get("modality"),
+               "action": e.get("action") or e.get("type"), "mode": e.get("mode"), "modality": e.get("modality"),
                "actor": _join(e.get("actor") or []), "recipient": _join(e.get("recipient") or []),
                "date": date.get("value"), "date_granularity": date.get("granularity"),
                "date_source": e.get("date_source"), "claim": e.get("claim"),
@@ -46,7 +46,7 @@ def _claim_rows(article: dict) -> Iterable[dict]:
 
 
 TABLES: dict[str, tuple[list[str], Callable[[dict], Iterable[dict]]]] = {
-    "events": (["article_id", "event", "type", "mode", "modality", "actor", "recipient", "date",
+    "events": (["article_id", "event", "type", "action", "mode", "modality", "actor", "recipient", "date",
                 "date_granularity", "date_source", "claim", "trigger", "evidence", "published",
                 "url"], _event_rows),
     "actors": (["article_id", "id", "name", "kind", "country", "role", "mentions",

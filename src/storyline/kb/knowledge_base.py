@@ -40,7 +40,8 @@ class SurfaceEntry:
 class KnowledgeBase:
     def __init__(self) -> None:
         self.countries: dict[str, Country] = _load_countries()
-        self.places: list[Place] = [Place(r["form"], r["actor_id"], r["type"], r["source"])
+        self.places: list[Place] = [Place(r["form"], r["actor_id"], r["type"], r["source"],
+                                          r.get("sector") or "GOV")
                                     for r in read_table("places.tsv")]
         self.organisations: dict[str, Organisation] = {
             r["id"]: Organisation(r["id"], r["name"], tuple(split_list(r["aliases"])), r["kind"],
@@ -68,6 +69,7 @@ class KnowledgeBase:
         self.locative_cues = _lexicon("locative_cues.tsv", "word", "kind")
         self.reporting_cues = _lexicon("reporting_cues.tsv", "cue", "position")
         self.name_blockers = _lexicon("name_blockers.tsv", "word", "source")
+        self.outlet_name_heads = _lexicon("outlet_name_heads.tsv", "word", "source")
         self.surface: dict[str, list[SurfaceEntry]] = self._index_surface_forms()
         self.roles_by_form: dict[str, Role] = {r.form.lower(): r for r in self.roles}
 
@@ -187,7 +189,8 @@ def _load_groups() -> dict[str, Group]:
             for head in split_list(r["heads"]):
                 forms.append(f"{alias} {head}")
         groups[r["id"]] = Group(r["id"], r["name"], tuple(dict.fromkeys(forms)),
-                                r["expand"] == "yes", tuple(members[r["id"]]), r["source"])
+                                r["expand"] == "yes", tuple(members[r["id"]]), r["source"],
+                                tuple(split_list(r["aliases"])))
     return groups
 
 

@@ -18,8 +18,9 @@ class Place:
     """A capital, seat of government or city that can stand for (or locate) an actor."""
     form: str
     actor_id: str
-    type: str                     # capital | seat | city
+    type: str                     # capital | seat | city | region
     source: str
+    sector: str = "GOV"           # what a seat stands for ("the Pentagon" → MIL)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Group:
     expand: bool                  # expand to member countries in text
     members: tuple[Membership, ...]
     source: str
+    aliases: tuple[str, ...] = ()  # the modifier alone ("Baltic"), for "Nordic and Baltic states"
 
     def members_on(self, date: str | None) -> list[str]:
         return [m.member for m in self.members if m.holds_on(date)]

@@ -287,6 +287,16 @@ class Archive:
             record = conn.scalar(select(t.articles.c.record).where(t.articles.c.id == article_id))
         return json.loads(record) if record else None
 
+    def article_records(self, ids: Iterable[str]) -> dict[str, dict]:
+        """Many full article records in a few queries (the story page reads every member)."""
+        ids, found = list(ids), {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(ids), 500):
+                rows = conn.execute(select(t.articles.c.id, t.articles.c.record)
+                                    .where(t.articles.c.id.in_(ids[start:start + 500])))
+                found.update((article_id, json.loads(record)) for article_id, record in rows)
+        return found
+
     def articles(self, q: str | None = None, limit: int = 50, offset: int = 0,
                  story: str | None = None) -> list[dict]:
         c = t.articles.c

@@ -37,6 +37,12 @@ def _header(story: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]])
     return lines
 
 
+def _as_of(stance: Mapping[str, Any]) -> str:
+    if stance.get("as_of"):
+        return stance["as_of"]
+    return f"{stance['as_of_estimate']} (est.)" if stance.get("as_of_estimate") else "—"
+
+
 def _stances(story: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
     stances = story.get("stances") or []
     if not stances:
@@ -56,7 +62,7 @@ def _stances(story: Mapping[str, Any], names: Mapping[str, str]) -> list[str]:
         more = f" (+{len(s['evidence']) - 1} more below)" if len(s["evidence"]) > 1 else ""
         marker = "" if overall.get(s["actor"]) == s["stance"] else " (minority reading)"
         lines.append(f"| {_actor_label(s['actor'], names)} | {s['stance']}{marker} | {s['target']} | "
-                     f"{s.get('since') or '—'} | {s.get('as_of') or '—'} | "
+                     f"{s.get('since') or '—'} | {_as_of(s)} | "
                      f"{_quote(first['text'], 120)} {_where(first['article'], first['start'], first['end'])}{more} |")
     lines += ["", "### Stance evidence", ""]
     for s in stances:

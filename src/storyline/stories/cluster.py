@@ -40,12 +40,14 @@ class ClusterModel:
     time_scale_days: float
     centroid_terms: dict[str, int]
     query_terms: int
+    shortlist: int = 25
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "ClusterModel":
         raw = json.loads(path.read_text(encoding="utf-8"))
         return cls(raw["rank_weights"], raw["decision_weights"], raw["decision_bias"],
-                   raw["time_scale_days"], raw["centroid_terms"], raw["query_terms"])
+                   raw["time_scale_days"], raw["centroid_terms"], raw["query_terms"],
+                   raw.get("shortlist", 25))
 
 
 @lru_cache(maxsize=1)
@@ -67,9 +69,12 @@ class StoryProfile:
     actors: Counter = field(default_factory=Counter)
     first: date | None = None
     last: date | None = None
+    norms: dict[str, float] = field(default_factory=dict)
 
     def norm(self, space: str) -> float:
-        return math.sqrt(sum(w * w for w in self.centroids[space].values()))
+        if space not in self.norms:
+            self.norms[space] = math.sqrt(sum(w * w for w in self.centroids[space].values()))
+        return self.norms[space]
 
     def cosine(self, space: str, vector: Mapping[str, float]) -> float:
         centroid = self.centroids[space]
@@ -100,6 +105,7 @@ class StoryProfile:
             if limit and len(centroid) > limit:
                 # Bounded centroids keep memory flat on long-running stories.
                 self.centroids[space] = {t: centroid[t] for t in top_terms(centroid, limit)}
+        self.norms.clear()
         self.actors.update(actors)
         if day:
             self.first = min(self.first or day, day)
@@ -181,12 +187,20 @@ class StoryIndex:
 
     def candidates(self, features: ArticleFeatures,
                    vectors: Mapping[str, Mapping[str, float]]) -> list[Candidate]:
-        """Stories sharing a distinctive term with the article, best ranked first."""
-        keys = [t for t in top_terms(vectors["body"], self.model.query_terms)]
-        keys += ["@" + t for t in top_terms(vectors["names"], self.model.query_terms)]
-        story_ids = set().union(*(self._postings.get(k, ()) for k in keys)) if keys else set()
+        """Stories sharing a distinctive term with the article, best ranked first.
+
+        A cheap first pass accumulates the body and name dot products through the inverted
+        index; only the ``shortlist`` stories with the highest of those get the full features.
+        """
+        overlap: Counter = Counter()
+        for space in ("body", "names"):
+            prefix = _PREFIX[space]
+            for term in top_terms(vectors[space], self.model.query_terms):
+                weight = vectors[space][term]
+                for story_id in self._postings.get(prefix + term, ()):
+                    overlap[story_id] += weight * self.stories[story_id].centroids[space].get(term, 0.0)
         found = []
-        for story_id in story_ids:
+        for story_id, _ in overlap.most_common(self.model.shortlist):
             story = self.stories[story_id]
             feats = self.similarity(features, vectors, story)
             rank = sum(self.model.rank_weights.get(k, 0.0) * v for k, v in feats.items())
@@ -202,11 +216,17 @@ class StoryIndex:
         shared_actors = 0.0
         if features.actors and story.actors:
             shared_actors = len(features.actors & set(story.actors)) / min(len(features.actors), len(story.actors))
-        return {"title": story.cosine("title", vectors["title"]),
-                "body": story.cosine("body", vectors["body"]),
-                "names": story.cosine("names", vectors["names"]),
-                "body_mean": story.mean_similarity("body", vectors["body"]),
-                "names_mean": story.mean_similarity("names", vectors["names"]),
+        body = story.cosine("body", vectors["body"])
+        body_mean = story.mean_similarity("body", vectors["body"])
+        if vectors["names"] and story.centroids["names"]:
+            names = story.cosine("names", vectors["names"])
+            names_mean = story.mean_similarity("names", vectors["names"])
+        else:
+            # Text without capitalisation (or without any name) says nothing about names: the
+            # body stands in for them, as an unknown date stands neither near nor far.
+            names, names_mean = body, body_mean
+        return {"title": story.cosine("title", vectors["title"]), "body": body, "names": names,
+                "body_mean": body_mean, "names_mean": names_mean,
                 "actors": shared_actors, "time_near": near, "time_far": far}
 
     def add(self, article: Mapping[str, Any]) -> str:

@@ -88,7 +88,7 @@ def capitalised_names(text: str) -> list[str]:
         word = match.group()
         gap = text[previous_end:match.start()] if previous_end is not None else "."
         opens_sentence = bool(_BREAK.search(gap))
-        if gap.strip() and not gap.isspace() and run:
+        if gap.strip() and run:
             close_run()  # punctuation between two capitalised words ends the name
         if word[:1].isupper() and not opens_sentence and word.lower() not in stops and len(word) > 1:
             run.append(stem(word.lower()))

@@ -23,7 +23,7 @@ import csv
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -203,10 +203,8 @@ def _eligible(text: str, mention: Mention, previous: Mention | None, previous_ok
     word = before[-1]
     if word in grammar["prepositions"]:
         return False
-    if word in grammar["coordinators"] and previous is not None:
-        gap = text[previous.end:mention.start].lower()
-        if len(gap) <= 20 and re.fullmatch(r"[\s,'’s]*(?:and|or|nor|as well as)?[\s\w]*", gap):
-            return previous_ok
+    if word in grammar["coordinators"] and previous is not None and mention.start - previous.end <= 20:
+        return previous_ok  # a list shares the position of its first member
     return True
 
 
@@ -239,6 +237,7 @@ class Evidence:
     text: str
     date: str | None
     reason: str  # "cue 'declined'", "event REJECT", "claim speaker"
+    estimate: str | None = None  # the article's estimated publication (e.g. "2024-06") when no day is known
 
 
 def _evidence_date(article: Mapping[str, Any], start: int, end: int) -> str | None:
@@ -252,6 +251,11 @@ def _evidence_date(article: Mapping[str, Any], start: int, end: int) -> str | No
             if day and (published is None or day <= published):
                 return day.isoformat()
     return published.isoformat() if published else None
+
+
+def _estimated_publication(article: Mapping[str, Any]) -> str | None:
+    estimate = article.get("published_estimate")
+    return estimate.get("value") if isinstance(estimate, dict) else None
 
 
 def _cue_hits(clause_text: str, lex: StanceLexicon) -> list[tuple[int, int, str, str]]:
@@ -318,10 +322,11 @@ def clause_evidence(article: Mapping[str, Any]) -> list[Evidence]:
 
 def _clause_stance(stances: list[str]) -> str:
     """Polar cues outweigh deliberation ("would consider it a provocation" is opposition)."""
-    polar = Counter(s for s in stances if s in POLAR)
-    if polar:
-        return max(POLAR, key=lambda s: (polar[s], -stances.index(s) if s in stances else 0))
-    return "undecided"
+    polar = [s for s in stances if s in POLAR]
+    if not polar:
+        return "undecided"
+    counts = Counter(polar)
+    return max(polar, key=lambda s: (counts[s], -polar.index(s)))  # ties: the first cue read
 
 
 def _passive_agents(text: str, mentions: list[Mention], cue_end: int, clause_end: int,
@@ -401,42 +406,59 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 
 # --------------------------------------------------------------------------- story level
-def story_stances(articles: Sequence[Mapping[str, Any]], fallback_target: str | None = None
-                  ) -> tuple[list[Proposal], list[dict[str, Any]]]:
-    """(proposals, contract stance entries) for one story's original articles."""
+def story_stances(articles: Sequence[Mapping[str, Any]]) -> tuple[list[Proposal], list[dict[str, Any]]]:
+    """(proposals, contract stance entries) for one story's original articles.
+
+    A stance is always a stance *on* one of the story's proposals: a clause that shares no
+    content word with any of them gives none, and a story without proposals has no stances.
+    """
     proposals = find_proposals(articles)
     evidence: dict[tuple[str, str, int], Evidence] = {}
     for article in articles:
         # Cue evidence first: when a cue and an event read the same clause, the cue's reading
         # (which sees negation and concession) is kept.
         for item in clause_evidence(article) + event_evidence(article):
+            if item.date is None:
+                item = replace(item, estimate=_estimated_publication(article))
             evidence.setdefault((item.holder, item.article, item.start), item)
     names = {a["id"]: a.get("name") for art in articles for a in art.get("actors") or []}
-    default = proposals[0].label if proposals else (fallback_target or "the story's main proposal")
     grouped: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for item in evidence.values():
-        grouped[(item.holder, _target_of(item.text, proposals, default), item.stance)].append(item)
+        target = _target_of(item.text, proposals)
+        if target is not None:
+            grouped[(item.holder, target, item.stance)].append(item)
     entries = []
     for (holder, target, stance), items in grouped.items():
         items.sort(key=lambda e: (e.date or "9999", e.article, e.start))
         dates = [e.date for e in items if e.date]
+        estimates = [e.estimate for e in items if e.estimate and not e.date]
         entries.append({
             "actor": holder, "name": names.get(holder) or holder, "target": target, "stance": stance,
             "as_of": max(dates) if dates else None, "since": min(dates) if dates else None,
+            "as_of_estimate": None if dates else (max(estimates) if estimates else None),
             "evidence": [{"article": e.article, "start": e.start, "end": e.end, "text": e.text,
                           "reason": e.reason} for e in items]})
     order = {"support": 0, "oppose": 1, "undecided": 2}
-    entries.sort(key=lambda s: (s["target"] != default, s["target"], order.get(s["stance"], 3),
+    rank = {p.label: i for i, p in enumerate(proposals)}
+    entries.sort(key=lambda s: (rank[s["target"]], order.get(s["stance"], 3),
                                 -len(s["evidence"]), s["actor"]))
     return proposals, entries
 
 
-def _target_of(clause: str, proposals: Sequence[Proposal], default: str) -> str:
+def _target_of(clause: str, proposals: Sequence[Proposal]) -> str | None:
+    """The proposal a clause speaks about: most shared content words, the story's main
+    proposal on a tie; None when it shares none (a stance on nothing under discussion)."""
+    if not proposals:
+        return None
     words = {root(t) for t in terms(clause)}
-    best = max(proposals, key=lambda p: len(p.terms & words), default=None)
-    if best is None or len(best.terms & words) < 2:
-        return default
-    return best.label
+    best = max(proposals, key=lambda p: len(p.terms & words))  # first (main) wins ties
+    if best.terms & words:
+        return best.label
+    lowered = " " + fold(clause).lower() + " "
+    if any(re.search(r"(?<![\w])" + re.escape(a) + r"(?![\w])", lowered)
+           for a in lexicon().grammar["proposal_anaphora"]):
+        return proposals[0].label  # "this endeavor": the story's main proposal
+    return None
 
 
 def overall_stance(entries: Iterable[Mapping[str, Any]]) -> dict[str, str]:

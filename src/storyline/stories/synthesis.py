@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
@@ -144,16 +144,18 @@ def story_claims(articles: Sequence[Article], carriers: Mapping[str, list[str]])
                          "_terms": set(terms(content.get("text") or "")),
                          "_who": speaker.get("actor") or fold(speaker.get("text") or "").lower()})
     groups: list[list[dict]] = []
+    by_speaker: dict[str, list[list[dict]]] = defaultdict(list)  # only one speaker's claims can match
     for row in rows:
-        for group in groups:
+        for group in by_speaker[row["_who"]]:
             head = group[0]
             union = head["_terms"] | row["_terms"]
-            if head["_who"] == row["_who"] and head["article"] != row["article"] and union and \
+            if head["article"] != row["article"] and union and \
                     len(head["_terms"] & row["_terms"]) / len(union) >= 0.5:
                 group.append(row)
                 break
         else:
             groups.append([row])
+            by_speaker[row["_who"]].append(groups[-1])
     out = []
     for number, group in enumerate(groups):
         origins = {r["_origin"] for r in group}
@@ -182,7 +184,7 @@ def synthesize_story(story_id: str, articles: Sequence[Article], duplicates: Ite
     outlet_counts = Counter(o for a in list(originals) + list(duplicates) if (o := outlet_of(a)))
     independent = {outlet_of(a) or f"article:{a['id']}" for a in originals}
     title = story_title(originals or duplicates)
-    proposals, stances = story_stances(originals, fallback_target=title)
+    proposals, stances = story_stances(originals)
     return {
         "schema_version": SCHEMA_VERSION,
         "id": story_id,

@@ -38,9 +38,11 @@ def excerpt(text: str | None, limit: int = 240) -> str:
 
 
 def article_label(article: dict | None, article_id: str) -> str:
-    """How a link to an article reads: its outlet, else its title, else its id."""
+    """How a link to an article reads: its outlet, else its title, else its date, else its id."""
     article = article or {}
-    return article.get("source") or excerpt(article.get("title"), 60) or str(article_id)
+    published = article.get("published")
+    return (article.get("source") or excerpt(article.get("title"), 60)
+            or (f"article of {published}" if published else str(article_id)))
 
 
 def make_templates() -> Jinja2Templates:

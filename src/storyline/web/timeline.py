@@ -15,6 +15,8 @@ class TimelineEvent:
     type: str | None
     modality: str | None
     evidence: str
+    actor: list[str]
+    recipient: list[str]
 
 
 @dataclass
@@ -39,7 +41,9 @@ def timeline(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list
                 entry.events.append(TimelineEvent(
                     article=ref["article"], index=ref["event"], label=event_label(event),
                     type=event.get("type"), modality=event.get("modality"),
-                    evidence=(event.get("evidence") or {}).get("text", "")))
+                    evidence=(event.get("evidence") or {}).get("text", ""),
+                    actor=list(event.get("actor") or []),
+                    recipient=list(event.get("recipient") or [])))
         entries.append(entry)
     return entries
 

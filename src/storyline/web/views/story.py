@@ -20,11 +20,7 @@ MAX_CLAIMS = 100
 def story_page(request: Request, story_id: str):
     archive = archive_of(request)
     story = found(archive.story(story_id), "story", story_id)
-    articles = {}
-    for article_id in story.get("articles") or []:
-        article = archive.article(article_id)
-        if article is not None:
-            articles[article_id] = article
+    articles = archive.article_records(story.get("articles") or [])
     names = {a["id"]: a.get("name") or a["id"] for a in story.get("actors") or [] if a.get("id")}
     for article in articles.values():
         for a in article.get("actors") or []:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .attribution_lexicon import CueLexicon
+from .attribution_lexicon import CueLexicon, lexicon_rows
 
 _SUBJECTS = ("nsubj", "csubj")
 _INHERIT_SUBJECT = ("conj", "xcomp", "advcl")
@@ -306,13 +307,31 @@ def _outside(sent: Span, inner: tuple[int, int]) -> tuple[int, int]:
     text = doc_text(sent.doc)
     s, e = _paragraph_part(text, sent.start_char, sent.end_char, inner)
     s, e = trim(text, s, e)
+    s = _skip_connective(text, s, e)
     before = trim(text, s, inner[0])
     after = trim(text, inner[1], e)
     if before[1] - before[0] <= 0:
         return after
-    if after[1] - after[0] <= 0:
-        return before
+    if after[1] - after[0] <= 0 or _COORDINATION.match(text, after[0], after[1]):
+        return before  # "X has won 758 delegates, according to a tally, but his path ..."
     return s, e
+
+
+# A clause coordinated after a mid-sentence "according to X": the attribution covers the part before.
+_COORDINATION = re.compile(r"(?:but|and|while|though|although|whereas|yet)\b", re.IGNORECASE)
+
+
+def _skip_connective(text: str, start: int, end: int) -> int:
+    """Start of a span after a sentence-opening connective and its comma ("Still, ...")."""
+    comma = text.find(",", start, min(end, start + 24))
+    if comma > start and text[start:comma].strip().lower() in _connectives():
+        return trim(text, comma + 1, end)[0]
+    return start
+
+
+@lru_cache(maxsize=1)
+def _connectives() -> frozenset[str]:
+    return frozenset(row["connective"] for row in lexicon_rows("attribution_connectives.tsv"))
 
 
 def _paragraph_part(text: str, start: int, end: int, inner: tuple[int, int]) -> tuple[int, int]:
@@ -359,6 +378,7 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         if content is None:
             continue
         content = trim(text, *_within_paragraph(text, content, verb.idx))
+        content = (_skip_connective(text, *content), content[1])
         if content[1] - content[0] < 2 and rule != "quote-after":
             continue
         source = subject_of(verb)
@@ -468,14 +488,22 @@ def _as_reported(verb: Token, sent: Span) -> list[Frame]:
     source = _agent(verb) or next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
     if source is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
         return []
-    mark = _mark_as(verb)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     extra = tuple(t for t in (agent,) if t is not None)
     phrase = _subtree_range(verb)
     content = _outside(sent, phrase)
     if content[1] - content[0] < 2:
         return []
-    return [Frame(cue_range(verb, extra), content, source, "as-reported", verb)]
+    return [Frame(cue_range(verb, extra), content, source, "as-reported", verb,
+                  source_span=_split_agent_span(agent))]
+
+
+def _split_agent_span(agent: Token | None) -> tuple[int, int] | None:
+    """"by Welt am Sonntag" parsed as two objects ("Welt am" + "Sonntag"): the name is all of them."""
+    objs = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    if len(objs) < 2:
+        return None
+    return objs[0].left_edge.idx, objs[-1].right_edge.idx + len(objs[-1].right_edge)
 
 
 def according_frames(sent: Span) -> list[Frame]:

@@ -5,7 +5,8 @@ where the act happens and who does it (``event_rules.json`` ``implicit_roles``):
 - an act done *in* a country (a curfew in Abidjan, shelling in Jericho) is aimed at that country
   when no one else is named;
 - a protest or a crackdown with no named target is domestic: protesters address their own
-  government, a government coerces its own population;
+  government, a government coerces its own population; so is violence by the only state a
+  report names against people it does not name ("police fired on demonstrators");
 - an unnamed group ("students", "workers") in a report that names one country acts for it;
 - "other countries" in a speaker's report include the speaker's own side ("X announced that
   five other countries agreed": X agreed too).
@@ -32,6 +33,7 @@ class ImplicitRoles:
         cfg = rules["implicit_roles"]
         self.located_types = set(cfg["located_target"])
         self.domestic_types = set(cfg["domestic_target"])
+        self.domestic_patient_types = set(cfg["domestic_patient"])
         self.group_doer_types = set(cfg["group_doer"])
         self.locative = set(rules["locative_preps"]["words"])
         self.others = set(cfg["speaker_side"])
@@ -79,9 +81,20 @@ class ImplicitRoles:
             found = self.located(verb)
             if found:
                 return found
+        own = [a for a in actor if _COUNTRY_CODE.match(a)]
         if action in self.domestic_types:
-            return [a for a in actor if _COUNTRY_CODE.match(a)]
+            return own
+        if action in self.domestic_patient_types and own and own == [self.index.sole_country] \
+                and self._unnamed_patient(verb):
+            return own  # "Egyptian police opened fire to disperse demonstrators"
         return []
+
+    def _unnamed_patient(self, verb: Token) -> bool:
+        """The act (or the purpose clause it serves) has an object that names no actor."""
+        verbs = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl", "conj")
+                          and not any(m.dep_ == "mark" for m in c.children)]
+        return any(obj.dep_ == "dobj" and obj.pos_ == "NOUN" and not self.index.in_tokens(obj.subtree)
+                   for v in verbs for obj in v.children)
 
     def placed(self, ptype: str, action: str, verb: Token, actor: list[str]) -> list[str]:
         """An office holder the knowledge base cannot place who imposes a curfew or arrests

@@ -158,11 +158,11 @@ class RoleResolver:
     def ids(self, head: Token | None, prune: set[str] = _PRUNE) -> list[str]:
         if head is None:
             return []
+        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            return self.ids(head.head.head)  # "guerrillas who overran it": the guerrillas
         if head.pos_ == "PRON" or (head.lower_ in self.person_pronouns | self.group_pronouns
                                    and not head.text.isupper()):  # "the US" is no pronoun
             return self.pronoun(head)
-        if head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
-            return self.ids(head.head.head)
         if self.is_event_noun(head):  # "the withdrawal of Serbian forces from Bosnia": the forces
             found = self.index.in_tokens(phrase_tokens(head, prune | {"prep"})) or \
                 self.of_complement(head)
@@ -214,24 +214,29 @@ class RoleResolver:
         return found
 
     def residence(self, head: Token) -> list[str]:
-        """"Ethnic Albanians in southern Serbia", "the Kurds of Iraq": PLOVER codes a people by
-        the country it lives in when the phrase says where (rules ``residence``)."""
-        cues = self.lex.words("residence")
+        """"Ethnic Albanians in southern Serbia", "the Kurds of Iraq", "ethnic Albanian
+        guerrillas operating in Macedonia": PLOVER codes a people by the country it lives in
+        when the phrase says where (rules ``residence``)."""
         people = self.index.in_tokens([head])
-        ethnic = any(c.dep_ == "amod" and c.lower_ in cues for c in head.children)
-        if not ethnic and not (people and self.index.kind(people[0]) == "country"):
+        demonym = any(e.kind == "demonym" for e in load_kb().lookup(head.text))  # "Albanians"
+        if not self.is_ethnic(head) and not (people and demonym):
             return []
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "of", "inside", "within"):
-                place = [a for a in self.index.in_tokens(phrase_tokens(child))
+        people = people or self.index.in_tokens(phrase_tokens(head, preps=False))
+        preps = [c for c in head.children if c.dep_ == "prep"]
+        preps += [g for c in head.children if c.dep_ == "acl" for g in c.children if g.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in ("in", "of", "inside", "within", "from"):
+                place = [a for a in self.index.in_tokens(phrase_tokens(prep))
                          if self.index.kind(a) == "country" and a not in people]
                 if place:
                     return place[:1]
         return []
 
     def is_ethnic(self, head: Token | None) -> bool:
+        """"ethnic Albanians", "ethnic Albanian guerrillas": a people, not a state."""
         cues = self.lex.words("residence")
-        return head is not None and any(c.dep_ == "amod" and c.lower_ in cues for c in head.children)
+        mods = [c for c in head.children if c.dep_ in ("amod", "compound")] if head is not None else []
+        return any(m.lower_ in cues or any(g.lower_ in cues for g in m.children) for m in mods)
 
     def pronoun(self, pron: Token) -> list[str]:
         word = pron.lower_

@@ -215,7 +215,16 @@ class TriggerFinder:
             if p.type == "ASSAULT" and sent_lemmas & self.hazards and not sent_lemmas & self.violence:
                 return None  # "the battle to contain the wildfires"
             return Trigger(noun, p, clause=noun, bare_noun=True)
-        return Trigger(noun, p, clause=noun, bare_noun=True) if self._owned(noun) else None
+        if self._owned(noun) or self._purpose(anchor):
+            return Trigger(noun, p, clause=noun, bare_noun=True)
+        return None
+
+    def _purpose(self, noun: Token) -> bool:
+        """"Negotiators return to Geneva for talks": the act a journey is for is the travellers'
+        (``event_rules.json`` ``purpose_verbs``)."""
+        prep = noun.head
+        return noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head is not prep and \
+            prep.head.lemma_.lower() in self.lex.words("purpose_verbs")
 
     def _owned(self, noun: Token) -> bool:
         for child in noun.children:

@@ -93,8 +93,9 @@ class EventExtractor:
                 continue
             if node.dep_ not in _EMBED or node.head is node:
                 return None, ""
-            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in node.children):
-                return None, ""
+            if node.dep_ == "advcl" and (node.tag_ == "VBG" or any(
+                    c.dep_ == "mark" and c.lower_ != "to" for c in node.children)):
+                return None, ""  # "rejected the plan, urging talks": two acts, not one in another
             parent = node.head
             if parent.i in by_token and parent.i not in own:
                 return by_token[parent.i], first_dep

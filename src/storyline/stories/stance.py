@@ -273,9 +273,19 @@ def _cue_hits(clause_text: str, lex: StanceLexicon) -> list[tuple[int, int, str,
 
 
 def _negated(before: list[str], lex: StanceLexicon) -> bool:
-    window = " ".join(before[-3:])
-    return any(re.search(r"(?<![\w])" + re.escape(n) + r"(?![\w])", window) or
-               (n.startswith("n'") and window.endswith(n)) for n in lex.negators)
+    """A negator among the three words before a cue ("does not intend to", "won't back")."""
+    window = before[-3:]
+    joined = " ".join(window)
+    for negator in lex.negators:
+        if " " in negator:
+            hit = negator in joined
+        elif negator.startswith("n'"):
+            hit = any(w.endswith(negator) for w in window)
+        else:
+            hit = negator in window
+        if hit:
+            return True
+    return False
 
 
 def _concessive(before_text: str, lex: StanceLexicon) -> bool:

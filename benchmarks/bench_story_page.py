@@ -135,7 +135,7 @@ def build(db: Path, n: int) -> None:
         if done % 1000 < k:
             print(f"  built {done:,}/{n:,} articles ({time.perf_counter() - started:.0f} s)",
                   flush=True)
-    archive.ingest_articles(synthetic_articles(n), batch_size=500, analysed=True,
+    archive.ingest_articles(synthetic_articles(n), batch_size=2000, analysed=True,
                             progress=progress)
     archive.close()
 

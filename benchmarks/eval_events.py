@@ -51,6 +51,9 @@ def run_set(name: str, gold: Path, tmp: Path, limit: int | None) -> None:
     pred = tmp / f"{name}.jsonl"
     per_sentence = _analyze(_inputs(name, gold, limit), pred)
     digest = _score(name, str(pred), str(gold)).strip().splitlines()
+    for line in digest[:-1]:  # the actor/recipient country P/R behind the digest's F1
+        if "countries:" in line:
+            print(f"{name}: {line.strip()}")
     print(digest[-1] if digest else f"{name}: scorer printed nothing")
     print(f"{name}: predicted events per input {per_sentence:.2f}")
 

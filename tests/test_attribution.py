@@ -311,3 +311,64 @@ def test_quote_with_its_own_speech_is_not_joined_to_the_one_before(nlp):
 def test_object_glued_to_a_quoted_label_is_part_of_the_content(nlp):
     c = only(claims_of(nlp, "The senator called the budget “a disgrace.”"))
     assert c.content.text == "the budget “a disgrace.”"
+
+
+def test_relative_pronoun_is_the_source_and_the_antecedent_the_actor(nlp):
+    text = "The talks were led by Maria Lopez, who said that a deal was close."
+    start = text.index("Maria Lopez")
+    lopez = Actor(id="maria-lopez", name="Maria Lopez", kind="person",
+                  mentions=[Span(start, start + 11, "Maria Lopez")])
+    c = only(claims_of(nlp, text, actors=[lopez]))
+    assert c.speaker.text == "who"
+    assert c.speaker.actor == "maria-lopez"
+    assert c.content.text == "that a deal was close"
+
+
+def test_question_put_by_an_unnamed_asker_has_no_source(nlp):
+    text = "Asked about the strike, the minister said talks would resume."
+    claims = claims_of(nlp, text)
+    question = only([c for c in claims if c.cue.text.lower() == "asked about"])
+    assert question.speaker.text == "" and question.speaker.start is None
+    assert question.content.text == "the strike"
+    said = only([c for c in claims if c.cue.text == "said"])
+    assert said.speaker.text == "the minister"
+
+
+def test_passive_question_keeps_the_person_asked_out_of_the_source(nlp):
+    c = only(claims_of(nlp, "She was asked if the plan would survive."))
+    assert c.cue.text == "was asked"
+    assert c.speaker.start is None
+    assert c.content.text == "if the plan would survive"
+
+
+def test_wanting_something_done_is_a_stated_aim(nlp):
+    c = only(claims_of(nlp, "The growers want the ministry to lift the export ban."))
+    assert c.cue.text == "want"
+    assert c.content.text == "the ministry to lift the export ban"
+
+
+def test_time_of_the_saying_is_not_part_of_what_was_said(nlp):
+    c = only(claims_of(nlp, "The mayor said on Friday the bridge would reopen in May."))
+    assert c.content.text == "the bridge would reopen in May"
+
+
+def test_sentence_opening_connective_is_left_out_of_the_content(nlp):
+    text = "Still, the harvest will be late this year, according to the farmers' union."
+    c = only(claims_of(nlp, text))
+    assert c.content.text == "the harvest will be late this year"
+
+
+def test_dateline_taken_as_subject_gives_way_to_the_real_speaker(nlp):
+    text = "BERLIN (AP) — Chancellor Weber said the talks would continue."
+    c = only(claims_of(nlp, text))
+    assert c.speaker.text == "Chancellor Weber"
+
+
+def test_quoted_fragment_runs_on_to_the_end_of_the_sentence(nlp):
+    c = only(claims_of(nlp, "The coach said “nobody is safe” until the season ends."))
+    assert c.content.text == "“nobody is safe” until the season ends"
+
+
+def test_prepositional_content_keeps_what_the_verb_adds_after_it(nlp):
+    c = only(claims_of(nlp, "The unions railed against the budget for cutting pensions."))
+    assert c.content.text == "the budget for cutting pensions"

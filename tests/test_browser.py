@@ -179,12 +179,13 @@ def test_the_story_list_searches_and_filters(page, base_url, seed_story):
     page.goto(base_url)
     assert page.locator(f'.story-item a[href="/stories/{seed_story["id"]}"]').count() == 1
     page.fill("#f-q", "trainers")
-    page.click(".filters button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click(".filters button[type=submit]")
+    assert "q=trainers" in page.url
     assert page.locator(f'.story-item a[href="/stories/{seed_story["id"]}"]').count() == 1
     page.fill("#f-q", "zzzunfindablezzz")
-    page.click(".filters button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click(".filters button[type=submit]")
     assert page.locator(".story-item").count() == 0 and page.locator(".empty").is_visible()
     page.screenshot(path=str(ARTIFACTS / "story-list-empty.png"), full_page=True)
 

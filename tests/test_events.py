@@ -239,3 +239,131 @@ def test_a_folded_event_keeps_the_act_it_promises():
     e = only("Japan will provide emergency aid to Nepal.")
     assert (e.type, e.action) == ("AGREE", "AID")
     assert only("Chad attacked Sudan on Monday.").action is None  # nothing folded
+
+
+def test_talks_a_delegation_travels_for_are_the_travellers_consultation():
+    e = only("Kenyan and Somali negotiators returned to Nairobi for talks.")
+    assert e.type == "CONSULT" and set(e.actor) == {"KEN", "SOM"}
+
+
+def test_a_participle_after_a_refusal_is_a_second_act_not_its_content():
+    found = {e.type: e for e in events("Chile rejected the Bolivian proposal, urging new negotiations.")}
+    assert {"REJECT", "REQUEST"} <= set(found)
+    assert found["REJECT"].actor == ["CHL"] and found["REJECT"].recipient == ["BOL"]
+
+
+def test_an_office_holder_stands_for_the_one_country_named_unless_an_igo_titles_him():
+    e = only("Former Prime Minister Jan Kowalski demanded early elections in Poland.")
+    assert e.actor == ["POL"]
+    e = only("Arab League Secretary-General Amr Salem urged the African Union to support Sudan.")
+    assert "SDN" not in e.actor and "ARAB" in e.actor
+
+
+def test_lifting_a_curfew_or_calling_off_a_strike_is_a_concession():
+    e = only("Peru lifted the curfew in Lima on Sunday.")
+    assert e.type == "CONCEDE" and e.actor == ["PER"]
+    found = events("The Kenyan teachers' union called off its strike on Monday.")
+    assert [e.type for e in found] == ["CONCEDE"]
+
+
+def test_forcing_people_out_of_their_homes_is_an_expulsion():
+    e = only("Myanmar troops forced out thousands of villagers from their homes.")
+    assert e.type == "ASSAULT" and e.mode == "cleansing"
+
+
+def test_defacing_websites_is_a_cyber_attack():
+    e = only("Hackers defaced hundreds of Estonian government websites.")
+    assert (e.type, e.mode) == ("COERCE", "cyber")
+
+
+def test_a_proposal_an_act_is_about_does_not_swallow_its_rejection():
+    e = next(e for e in events("Ghana rejected a Nigerian proposal for signing a customs pact.")
+             if e.type == "REJECT")
+    assert e.actor == ["GHA"] and e.recipient == ["NGA"]
+
+
+def test_a_message_saying_another_party_must_act_is_a_demand():
+    e = only("Portugal sent a letter to Angola that it must release the journalists.")
+    assert (e.type, e.actor, e.recipient) == ("REQUEST", ["PRT"], ["AGO"])
+
+
+def test_a_mediation_effort_between_two_states_is_aimed_at_both():
+    e = only("Oman launched a mediation effort between Yemen and Saudi Arabia.")
+    assert e.type == "CONSULT" and e.actor == ["OMN"] and set(e.recipient) == {"YEM", "SAU"}
+
+
+def test_days_of_war_games_are_the_games():
+    e = only("Greek and Egyptian warships launched ten days of war games.")
+    assert e.type == "COOPERATE" and set(e.actor) == {"GRC", "EGY"}
+
+
+def test_a_concession_is_made_where_it_applies_or_at_home():
+    e = only("Serbia eased emergency measures on Friday in Kosovo province.")
+    assert (e.type, e.actor, e.recipient) == ("CONCEDE", ["SRB"], ["XKX"])
+    e = only("The Ghanaian nurses' union called off its strike on Monday.")
+    assert (e.type, e.recipient) == ("CONCEDE", ["GHA"])
+
+
+def test_people_an_ing_clause_places_in_a_country_belong_to_it():
+    e = only("Canada will provide food aid to refugees fleeing the fighting in Sudan.")
+    assert (e.type, e.action, e.recipient) == ("AGREE", "AID", ["SDN"])
+
+
+def test_an_investigation_of_crimes_is_aimed_at_those_who_committed_them():
+    e = only("Uganda is investigating alleged war crimes by Ugandan soldiers against Congolese villagers.")
+    assert e.type == "ACCUSE" and e.recipient == ["UGA"]
+    e = only("Kenya is investigating alleged abuses by Somali troops against Kenyan civilians.")
+    assert e.type == "ACCUSE" and e.recipient == ["SOM"]
+
+
+def test_a_body_a_participle_places_in_a_country_acts_for_it():
+    e = only("A newspaper based in Beirut violated the ban.")
+    assert e.type == "REJECT" and e.actor == ["LBN"]
+
+
+def test_lifting_economic_sanctions_is_a_material_retreat_not_a_verbal_concession():
+    e = only("Germany lifted its sanctions against South Africa.")
+    assert (e.type, e.mode, e.actor, e.recipient) == ("RETREAT", "ease", ["DEU"], ["ZAF"])
+
+
+def test_a_meeting_place_is_not_a_party_unless_no_party_is_named():
+    e = only("The Iranian foreign minister met his Saudi counterpart in Beijing.")
+    assert (e.type, e.actor, e.recipient) == ("CONSULT", ["IRN"], ["SAU"])
+    e = only("The Kenyan president is due in Ghana on Friday.")
+    assert e.type == "CONSULT" and e.recipient == ["GHA"]
+
+
+def test_strikes_on_a_target_are_attacks_and_strikes_on_a_day_are_labour_strikes():
+    e = only("Israel's strikes on Gaza continued on Monday.")
+    assert (e.type, e.actor, e.recipient) == ("ASSAULT", ["ISR"], ["PSE"])
+    e = only("Nigerian workers began a strike on Monday.")
+    assert e.type == "PROTEST"
+
+
+def test_a_list_with_a_serial_comma_keeps_every_member():
+    e = only("Spain, Italy, and Germany imposed sanctions on Belarus.")
+    assert (e.type, set(e.actor), e.recipient) == ("SANCTION", {"ESP", "ITA", "DEU"}, ["BLR"])
+
+
+def test_double_object_gifts_are_aid_to_the_first_object():
+    e = only("Japan gave Vietnam two patrol boats.")
+    assert (e.type, e.actor, e.recipient) == ("AID", ["JPN"], ["VNM"])
+    e = only("The United States sent Ukraine more air defence systems.")
+    assert (e.type, e.actor, e.recipient) == ("AID", ["USA"], ["UKR"])
+
+
+def test_a_riot_described_by_a_participle_stays_one_riot():
+    found = events("Inmates rioted at a prison in Chile, setting fire to their mattresses.")
+    assert [e.type for e in found] == ["PROTEST"]
+
+
+def test_a_city_names_the_country_an_unplaced_office_holder_acts_for():
+    e = only("Speaking in Nairobi, President Samuel Kiprono condemned the attack on the convoy.")
+    assert e.type == "ACCUSE" and e.actor == ["KEN"]
+    e = only("A newspaper based in Caracas has violated a ban by General Ramon Ortega.")
+    assert (e.type, e.actor, e.recipient) == ("REJECT", ["VEN"], ["VEN"])
+
+
+def test_a_share_of_a_group_is_that_group():
+    e = only("One third of ethnic Serb fighters operating in Kosovo have been demobilized.")
+    assert e.type == "RETREAT" and e.recipient == ["XKX"]

@@ -127,3 +127,37 @@ def test_a_person_never_holds_two_offices_of_the_same_kind_at_once(kb):
         spells.sort(key=lambda t: t.start or "")
         for earlier, later in zip(spells, spells[1:]):
             assert earlier.end is not None and earlier.end <= (later.start or ""), (earlier, later)
+
+
+MAJOR_OFFICES = [
+    ("USA", "President"), ("FRA", "President"), ("DEU", "Chancellor"), ("GBR", "Prime Minister"),
+    ("ITA", "Prime Minister"), ("JPN", "Prime Minister"), ("CAN", "Prime Minister"),
+    ("IND", "Prime Minister"), ("CHN", "President"), ("RUS", "President"), ("BRA", "President"),
+    ("TUR", "President"), ("AUS", "Prime Minister"), ("UKR", "President"),
+    ("USA", "Secretary of State"), ("FRA", "Foreign Minister"), ("DEU", "Foreign Minister"),
+    ("GBR", "Foreign Secretary"), ("ITA", "Foreign Minister"), ("JPN", "Foreign Minister"),
+    ("CAN", "Foreign Minister"), ("IND", "External Affairs Minister"), ("UKR", "Foreign Minister"),
+    ("FRA", "Defence Minister"), ("DEU", "Defence Minister"), ("GBR", "Defence Secretary"),
+    ("JPN", "Defence Minister"), ("UKR", "Defence Minister"),
+]
+
+
+@pytest.mark.parametrize("country,role", MAJOR_OFFICES)
+def test_major_offices_have_exactly_one_holder_every_month_2019_to_2025(kb, country, role):
+    months = [f"{y}-{m:02d}-15" for y in range(2019, 2026) for m in range(1, 13) if (y, m) <= (2025, 6)]
+    wrong = [(day, [t.person_id for t in kb.office_holders(role, country, day)]) for day in months
+             if len(kb.office_holders(role, country, day)) != 1]
+    assert not wrong, wrong[:3]
+
+
+def test_office_holders_of_2019_and_2025_differ_where_governments_changed(kb):
+    assert [t.person_id for t in kb.office_holders("Foreign Secretary", "GBR", "2020-06-01")] == ["dominic-raab"]
+    assert [t.person_id for t in kb.office_holders("Prime Minister", "FRA", "2025-03-01")] == ["francois-bayrou"]
+    assert [t.person_id for t in kb.office_holders("Defence Minister", "JPN", "2021-06-01")] == ["nobuo-kishi"]
+
+
+def test_us_states_come_from_iso_3166_2_and_homonyms_name_their_country(kb):
+    assert {r.code for r in kb.subdivisions["Georgia"]} >= {"US-GA"}
+    assert kb.ambiguous_names["Georgia"].country == "GEO"
+    assert "us-state" in kb.ambiguous_names["Georgia"].readings
+    assert kb.anonymous_canonical.get("diplomat") == kb.anonymous_canonical.get("diplomats") == "diplomats"

@@ -7,7 +7,7 @@ import random
 import re
 
 from storyline.stories.briefing import story_markdown
-from storyline.stories.cluster import StoryIndex, cluster_articles, time_features
+from storyline.stories.cluster import StoryIndex, build_index, cluster_articles, time_features
 from storyline.stories.features import article_features
 from storyline.stories.synthesis import synthesize_story
 
@@ -135,3 +135,10 @@ def test_the_briefing_quotes_only_text_found_at_the_offsets_it_gives():
     for art_id, start, end in re.findall(r"\[(dam-\d):(\d+)–(\d+)\]", md):
         quoted = text[int(start):int(end)]
         assert " ".join(quoted.split())[:60].rstrip("…") in md
+
+
+def test_a_rebuilt_index_keeps_taking_articles_one_by_one():
+    index, assignment = build_index(FLOOD[:2] + CHESS)
+    assert index.add(FLOOD[2]) == assignment["flood-1"]
+    state = json.loads(json.dumps(index.state()))
+    assert StoryIndex.from_state(state).story_of["chess-2"] == assignment["chess-1"]

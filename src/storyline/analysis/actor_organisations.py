@@ -4,6 +4,8 @@ An ORG entity becomes an actor of kind ``organization`` with a slug id. A countr
 name gives the organisation its country ("Nigerian Union of Teachers" → NGA) but is not a mention
 of the country acting: the country is only part of another name. An ORG whose head is a sector
 noun ("the Serbian Parliament", "Israeli Army") is the country itself, resolved by the KB pass.
+Entities that are places, products, laws or dates spaCy tagged ORG are dropped with the reason
+(see ``actor_names.organisation_problem``).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from spacy.tokens import Doc, Span
 from ..kb import KnowledgeBase
 from .actor_context import historical_marker
 from .actor_matching import KbMatch
+from .actor_names import EntityLabels, clean_entity, organisation_problem
 from .actor_persons import slugify, title_vocabulary
 from .actor_registry import ActorRegistry
 
@@ -48,8 +51,10 @@ def _strip_the(text: str) -> str:
 
 def resolve_organisations(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry,
                           matches: list[KbMatch], published_year: int | None = None) -> None:
+    labels = EntityLabels(doc)
     for ent in doc.ents:
-        if not is_named_organisation(ent, kb, matches):
+        ent = clean_entity(ent, kb) if ent.label_ == "ORG" else None
+        if ent is None or not is_named_organisation(ent, kb, matches):
             continue
         marker = historical_marker(ent, kb, published_year)
         if marker:
@@ -65,6 +70,10 @@ def resolve_organisations(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry,
         if earlier is not None:
             registry.add(earlier.id, earlier.name, earlier.kind, ent.start_char, ent.end_char, ent.text,
                          f"short form of organisation '{earlier.name}'", country=earlier.country)
+            continue
+        why = organisation_problem(ent, kb, labels)
+        if why:
+            registry.exclude(ent.start_char, ent.end_char, ent.text, f"not an organisation: {why}")
             continue
         slug = slugify(name)
         if not slug:

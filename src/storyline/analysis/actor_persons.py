@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..kb import KnowledgeBase, fold
+from ..kb import KnowledgeBase, SurfaceEntry, fold
 from .actor_context import doc_text
 from .actor_matching import KbMatch
+from .actor_names import EntityLabels, person_signal, shape_problem, trim_name, use_problem
 from .actor_registry import ActorRegistry
 
 TITLE_WINDOW = 8
@@ -47,7 +48,8 @@ class PersonEvidence:
     country_reason: str | None = None
     role: str | None = None
     organisation: str | None = None
-    priority: int = 99          # lower wins: 0 KB tenure, 1 title, 2 appositive, 3 fallback
+    priority: int = 99          # lower wins: 0 KB tenure, 1 title, 2 appositive, 3 nearby country,
+                                # 4 national office in an article about one country
 
 
 @dataclass
@@ -91,6 +93,19 @@ def _country_of_match(match: KbMatch, kb: KnowledgeBase) -> tuple[str | None, st
     return None, None
 
 
+# "the country's foreign minister", "the nation's president": the country named last before
+_COUNTRY_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:country|nation)(?:'s|\u2019s)", re.IGNORECASE)
+
+
+def antecedent_country(matches: list[KbMatch], kb: KnowledgeBase, before: int) -> str | None:
+    """The country of the last country word, demonym or capital before character ``before``."""
+    for match in sorted((m for m in matches if m.end <= before), key=lambda m: -m.end):
+        for entry in match.entries:
+            if entry.kind in ("country", "demonym") or (entry.kind == "place" and kb.is_country(entry.target)):
+                return entry.target
+    return None
+
+
 def _is_location_modifier(match: KbMatch, doc: Doc) -> bool:
     """"the Berlin-based Carnegie Center": where an organisation sits, not whom a person serves."""
     return doc_text(doc)[match.end:match.end + 6].lower() == "-based"
@@ -106,6 +121,11 @@ def _window_evidence(window: Span, matches: list[KbMatch], kb: KnowledgeBase, ro
         country, organisation = _country_of_match(match, kb)
         if country or organisation:
             return PersonEvidence(country, f"{label} '{window.text}'", role, organisation, priority)
+    if role and _COUNTRY_ANAPHOR.search(window.text):
+        country = antecedent_country(matches, kb, window.start_char)
+        if country:
+            return PersonEvidence(country, f"{label} '{window.text}': 'the country' is {country}, "
+                                  "the last country named before", role, None, priority)
     orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
     if orgs:
         return PersonEvidence(None, None, role, slugify(orgs[-1].text), priority)
@@ -254,6 +274,27 @@ def nearest_country(span: Span, registry: ActorRegistry, kb: KnowledgeBase) -> P
     return None
 
 
+def office_country(span: Span, registry: ActorRegistry, role: str) -> PersonEvidence | None:
+    """"President Jovenel Moise" with no country named: a national office acts for the country
+    the sentence names before the name (nearest), else the country the article is about (named
+    at least twice, and twice as often as any other)
+    (a country named after the name is usually the other side: "... Ouattara consider France")."""
+    sent = span.sent
+    in_sentence = [(span.start_char - m.end, d.id) for d in registry.drafts.values()
+                   if d.kind == "country" for m in d.mentions
+                   if sent.start_char <= m.start and m.end <= span.start_char]
+    if in_sentence:
+        country = min(in_sentence)[1]
+        return PersonEvidence(country, f"national office '{role}': {country} named earlier in the sentence "
+                              "(fallback)", None, None, 4)
+    counts = sorted(((len(d.mentions), d.id) for d in registry.drafts.values() if d.kind == "country"),
+                    reverse=True)
+    if counts and counts[0][0] >= 2 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        return PersonEvidence(counts[0][1], f"national office '{role}': {counts[0][1]} is the country "
+                              "the article is about (fallback)", None, None, 4)
+    return None
+
+
 def _names_something_else(text: str, kb: KnowledgeBase) -> bool:
     entries = kb.lookup(text)
     return bool(entries) and not any(e.kind == "official" for e in entries)
@@ -310,8 +351,10 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
         taken.append((span.start_char, span.end_char))
     # 2. every other PERSON entity, and names right after a title that NER missed
     ents = ents + _titled_names(doc, kb, ents)
+    pending: list[tuple[Span, str]] = []
     for ent in ents:
         span = _clean_person_span(ent, kb)
+        span = trim_name(span, kb) if span is not None else None
         if span is None or overlaps(span.start_char, span.end_char):
             continue
         if registry.covers(span.start_char, span.end_char):
@@ -320,9 +363,37 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
             continue
         if span[0].text in kb.name_blockers.entries or _names_something_else(span.text, kb):
             continue  # "Cyclone Jude", "Boko Haram", "Banja Luka": not people
+        known = _official_id(span.text, kb)
+        why = None if known else shape_problem(span, kb)
+        if why:
+            registry.exclude(span.start_char, span.end_char, span.text, f"not a person: {why}")
+            continue
         origin = "spaCy PERSON entity" if ent.label_ == "PERSON" else "title-case name after a title"
-        candidates.append(PersonCandidate(span, span.text, _official_id(span.text, kb), origin=origin))
+        pending.append((span, origin))
         taken.append((span.start_char, span.end_char))
+    labels = EntityLabels(doc)
+    names = [_words(c.span.text) for c in candidates] + [_words(s.text) for s, _ in pending]
+    problems, vouched = {}, set()
+    for span, _ in pending:
+        known = _official_id(span.text, kb)
+        linked = _is_part_of_longer(_words(span.text), names)
+        problems[span.start] = None if known else use_problem(span, kb, labels, linked)
+        if known or linked or person_signal(span, kb):
+            vouched.add(span.text)
+    # one sense per article: a name used as a person once ("Chin said") is a person in all its
+    # mentions; a name most of whose mentions are not people is not a person anywhere
+    by_text: dict[str, list[str | None]] = {}
+    for span, _ in pending:
+        by_text.setdefault(span.text, []).append(problems[span.start])
+    for span, origin in pending:
+        why = None if span.text in vouched else problems[span.start]
+        others = [w for w in by_text[span.text] if w]
+        if why is None and span.text not in vouched and others and 2 * len(others) >= len(by_text[span.text]):
+            why = f"most mentions of '{span.text}' are not a person ({others[0]})"
+        if why:
+            registry.exclude(span.start_char, span.end_char, span.text, f"not a person: {why}")
+            continue
+        candidates.append(PersonCandidate(span, span.text, _official_id(span.text, kb), origin=origin))
     _link_surnames(candidates)
     for cand in candidates:
         ev = title_evidence(cand.span, matches, kb)
@@ -341,7 +412,11 @@ def resolve_office_references(doc: Doc, kb: KnowledgeBase, registry: ActorRegist
     person holding that office on the publication date, when the KB knows exactly one."""
     text = doc_text(doc)
     roles_longest_first = sorted(kb.roles_by_form, key=len, reverse=True)
-    for match in matches:
+    anaphors = [KbMatch(m.start(), m.end(), m.group(0),
+                        (SurfaceEntry(m.group(0), "country", country, "antecedent"),))
+                for m in _COUNTRY_ANAPHOR.finditer(text)
+                for country in [antecedent_country(matches, kb, m.start())] if country]
+    for match in matches + anaphors:
         countries = [e.target for e in match.entries if e.kind in ("country", "demonym")]
         if len(countries) != 1:
             continue
@@ -369,7 +444,7 @@ def resolve_office_references(doc: Doc, kb: KnowledgeBase, registry: ActorRegist
         start = match.start
         registry.add(tenure.person_id, tenure.name, "person", start, role_span.end_char,
                      text[start:role_span.end_char],
-                     f"office reference: {tenure.role} of {countries[0]} on {date or 'latest table'} "
+                     f"office reference: '{match.text}' {tenure.role} of {countries[0]} on {date or 'latest table'} "
                      f"({tenure.source})", country=tenure.country, role=tenure.role, sector=tenure.sector)
 
 
@@ -397,6 +472,12 @@ def _titled_names(doc: Doc, kb: KnowledgeBase, ents: list[Span]) -> list[Span]:
                 continue
         i += 1
     return found
+
+
+def _is_part_of_longer(words: list[str], names: list[list[str]]) -> bool:
+    """Are ``words`` the surname or given name of a longer name in the article?"""
+    return any(len(other) > len(words) and (other[-len(words):] == words or other[:len(words)] == words)
+               for other in names)
 
 
 def _link_surnames(candidates: list[PersonCandidate]) -> None:
@@ -444,6 +525,12 @@ def _register(candidates: list[PersonCandidate], kb: KnowledgeBase, registry: Ac
             fallback = nearest_country(cands[0].span, registry, kb)
             if fallback:
                 evidence.append(fallback)
+        if not any(e.country or e.organisation for e in evidence):
+            office = next((e for e in evidence if e.priority == 1 and e.role in kb.state_offices), None)
+            if office is not None:
+                fallback = office_country(cands[0].span, registry, office.role)
+                if fallback:
+                    evidence.append(fallback)
         if cands[0].kb_id and tenure is None:
             # known person outside any office on this date: their KB country, without the role
             other = former or kb.tenure_on(pid, None)

@@ -4,8 +4,16 @@ Outlets: rows of the curated ``outlets.tsv`` wherever named, plus spaCy ORG enti
 reporting context ("as reported by X", "X reported", "told X", "X's sources").
 Anonymous sources: noun phrases headed by a source noun ("diplomatic sources", "EU diplomatic
 circles") or by a person noun with an anonymity cue ("one of the unnamed diplomats", "a senior
-official", "officials familiar with the matter", "the diplomats"), naming no person. The id is
-the slug of the phrase's content words, so the same wording is the same actor in a document.
+official", "officials familiar with the matter", "the diplomats"), naming no person.
+
+Identity rule: an unnamed source is known only by what it is and whom it serves, so the id is
+``anonymous-<canonical head>`` plus the country or IGO the phrase names: "officials familiar
+with the talks", "a senior official" and "the officials" are one actor ``anonymous-officials``;
+"senior Israeli officials" is ``anonymous-officials-isr`` (country ISR), "EU diplomatic sources"
+``anonymous-sources-eu``. The country word stays a mention of the country too (the state speaks
+through its officials). A phrase with a country and no anonymity cue ("Israeli officials said")
+is not anonymous at all: it is the country, sector from the head noun (GOV). The exact wording
+stays in each mention's text (and in the claim's speaker text).
 """
 from __future__ import annotations
 
@@ -100,19 +108,32 @@ def resolve_anonymous(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matc
             # "officials familiar with the talks": the cue phrase is part of who they are
             span = doc[span.start:_phrase_end(chunk)]
             words = [*words, doc[chunk.end]]
-        slug = slugify(" ".join(t.text for t in words))
-        if not slug:
+        if not slugify(" ".join(t.text for t in words)):
             continue
-        country = None
-        for match in matches:
-            if chunk.start_char <= match.start and match.end <= chunk.end_char:
-                for entry in match.entries:
-                    if entry.kind in ("country", "demonym") and kb.is_country(entry.target):
-                        country = entry.target
-        name = " ".join(t.text for t in words)
-        registry.add(slug, name, "anonymous", span.start_char, span.end_char, span.text,
+        side = _side_named(chunk, matches, kb)
+        canonical = kb.anonymous_canonical.get(root.lower_) or slugify(root.lemma_)
+        actor_id = "-".join(["anonymous", canonical, *([side.lower()] if side else [])])
+        name = f"anonymous {canonical}" + (f" ({kb.name_of(side)})" if side else "")
+        registry.add(actor_id, name, "anonymous", span.start_char, span.end_char, span.text,
                      f"anonymous source: head '{root.text}' ({kb.anonymous_heads.sources[root.lower_]})"
-                     + ("" if kind == "always" else " with anonymity cue"), country=country)
+                     + ("" if kind == "always" else " with anonymity cue"),
+                     country=side if kb.is_country(side) else None)
+
+
+def _side_named(chunk: Span, matches: list[KbMatch], kb: KnowledgeBase) -> str | None:
+    """The country or international organisation an anonymous phrase names ("senior Israeli
+    officials" → ISR, "EU diplomatic sources" → EU), the last one if several."""
+    side = None
+    for match in matches:
+        if chunk.start_char <= match.start and match.end <= chunk.end_char:
+            for entry in match.entries:
+                if entry.kind in ("country", "demonym") and kb.is_country(entry.target):
+                    side = entry.target
+                elif entry.kind == "place" and kb.is_country(entry.target):
+                    side = entry.target  # "Kremlin sources", "Washington officials"
+                elif entry.kind == "organisation" and kb.organisations[entry.target].kind != "ngo":
+                    side = entry.target
+    return side
 
 
 def _modifiers_fit_people(chunk: Span, kb: KnowledgeBase) -> bool:

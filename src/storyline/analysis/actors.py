@@ -1,11 +1,13 @@
 """Actors component: entity mentions → stable actors with kind, country, role and mentions.
 
 Resolution runs in a fixed order so that specific evidence wins over generic evidence:
+country homonyms read in context ("Atlanta, Georgia" is a US state: ``actor_ambiguity``) →
 knowledge-base matches (countries, demonyms, capitals as metonyms, seats of government, IGOs,
 groups, government bodies, non-state groups, known outlets) → outlets named in a reporting
 context → people (KB officials with tenure on the publication date, spaCy PERSON entities,
 title patterns, appositives, surname coreference, "the French president" → the office holder)
-→ anonymous sources → remaining spaCy ORG entities. Every mention keeps its reason.
+→ anonymous sources → remaining spaCy ORG entities. PERSON and ORG entities must have the shape
+and use of a name of their kind (``actor_names``). Every mention keeps its reason.
 
 Decisions (each visible in the mention's reason):
 - A demonym or country name in a title ("Ukrainian President Volodymyr Zelenskyy") is both the
@@ -36,8 +38,9 @@ import re
 
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase, load_kb
+from ..kb import KnowledgeBase, SurfaceEntry, load_kb
 from ..model import Actor
+from .actor_ambiguity import US_READINGS, other_readings
 from .actor_context import capital_role, doc_text, historical_marker, is_language_use, is_prefixed, sector_of
 from .actor_matching import KbMatch, coordinated_group_matches, find_kb_matches
 from .actor_organisations import resolve_organisations
@@ -70,8 +73,16 @@ def annotate_actors(doc: Doc) -> None:
     matches = sorted(matches + coordinated_group_matches(doc_text(doc), matches, kb),
                      key=lambda m: (m.start, -m.end))
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    readings = other_readings(doc, matches, kb)
     for match in matches:
+        reading = readings.get((match.start, match.end))
+        if reading is not None:
+            registry.exclude(match.start, match.end, match.text, f"{reading[0]}: {reading[1]}")
+            if reading[0] in US_READINGS:
+                places.append((match.start, match.end, "USA", match.text))
+            continue
         _resolve_kb_match(doc, kb, registry, match, date, places, person_spans, matches)
+    matches = _reread(matches, readings)
     resolve_outlets(doc, kb, registry, matches)
     resolve_persons(doc, kb, registry, matches, date)
     resolve_anonymous(doc, kb, registry, matches)
@@ -83,6 +94,20 @@ def annotate_actors(doc: Doc) -> None:
     notes["actor_excluded"] = registry.excluded
     notes["places"] = sorted(places)
     doc._.notes = notes
+
+
+def _reread(matches: list[KbMatch], readings: dict[tuple[int, int], tuple[str, str]]) -> list[KbMatch]:
+    """Later passes see a homonym in its other reading: a US state or town is a US place (it
+    still gives "Georgia Gov. Brian Kemp" his country); a given name or river is no KB match."""
+    result = []
+    for match in matches:
+        reading = readings.get((match.start, match.end))
+        if reading is None:
+            result.append(match)
+        elif reading[0] in US_READINGS:
+            entry = SurfaceEntry(match.text, "place", "USA", f"homonym: {reading[1]}")
+            result.append(KbMatch(match.start, match.end, match.text, (entry,)))
+    return result
 
 
 def _inside_larger(match: KbMatch, spans: list[tuple[int, int]]) -> bool:

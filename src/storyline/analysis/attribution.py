@@ -2,11 +2,15 @@
 
 Pipeline over one parsed ``Doc`` (no second parse, no model beyond spaCy's):
 1. frames from the parse (``attribution_rules``): cue verbs with their complement, parentheticals,
-   "according to X", "as reported by X", a cue followed by a quotation;
+   "according to X", "as reported by X", a cue followed by a quotation; noun cues ("criticism
+   of X", ``attribution_nouns``); sourceless judgements ("X seems to ...",
+   ``attribution_evidential``) and questions ("Asked about X, ...", ``attribution_questions``);
+   headline and transcript labels ("Name: text", ``attribution_headlines``);
 2. quotations (``attribution_quotes``): a content that opens a quotation runs to its end, even
    over paragraphs; "“A,” X said, “B.”" joins both halves; ``direct`` only for verbatim quotes;
-3. one token, one attribution (as in PolNeAR): a frame whose cue sits inside another frame's
-   content is part of that content, not a separate claim;
+   a reported clause after its cue runs on to the end of its sentence (PolNeAR's convention);
+3. one token, one attribution (as in PolNeAR): a cue inside a quotation, or inside another
+   frame's content, is part of that content, not a separate claim;
 4. speakers (``attribution_speakers``): own wording, ``via`` relays, kind, actor, pronouns.
 
 Claims are in text order, so ``events[].claim`` indexes stay stable for a given text.
@@ -18,11 +22,12 @@ from spacy.tokens import Doc
 from ..model import Claim, Span, Speaker
 from .attribution_evidential import evidential_frames
 from .attribution_headlines import headline_frames
-from .attribution_lexicon import CueLexicon, cue_lexicon
+from .attribution_lexicon import cue_lexicon
 from .attribution_nouns import noun_frames
+from .attribution_questions import question_frames
 from .attribution_quotes import OPENING, STRAIGHT, QuoteIndex
-from .attribution_rules import (Frame, _within_paragraph, according_frames, doc_text, skip_dateline,
-                               trim, verb_frames)
+from .attribution_extent import run_to_sentence_end
+from .attribution_rules import Frame, according_frames, doc_text, skip_dateline, trim, verb_frames
 from .attribution_speakers import SourcePhrase, SpeakerResolver, source_phrase
 
 # A content counts as a verbatim quotation when quotation marks enclose this share of it.
@@ -39,12 +44,13 @@ def annotate_claims(doc: Doc) -> None:
         frames.extend(verb_frames(sent, lex))
         frames.extend(noun_frames(sent, lex))
         frames.extend(evidential_frames(sent, lex))
+        frames.extend(question_frames(sent))
     frames.extend(headline_frames(doc))
     quotes = QuoteIndex(doc_text(doc))
     phrases = {id(f): _source_phrase(f) for f in frames if f.source is not None}
     for frame in frames:
         _with_quotation(doc_text(doc), frame, phrases.get(id(frame)), quotes)
-    _run_to_sentence_end(doc, frames, phrases, lex)
+    run_to_sentence_end(doc, frames, phrases, lex)
     frames = [f for f in frames if not _quoted_cue(f, quotes)]
     frames = _one_attribution_per_token(_one_speech_act(frames))
     resolver = SpeakerResolver(doc)
@@ -95,41 +101,6 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
             start = prev.start
     start = skip_dateline(text, start, end)
     frame.content = trim(text, start, end) if text[end - 1] not in "”\"»" else (start, end)
-
-
-def _is_speech_verb(tok, lex) -> bool:
-    return tok.pos_ == "VERB" and tok.lemma_.lower() in lex.clause and any(
-        c.dep_ in ("ccomp", "xcomp", "dobj") for c in tok.children)
-
-
-def _run_to_sentence_end(doc: Doc, frames: list[Frame], phrases: dict[int, SourcePhrase],
-                         lex: CueLexicon) -> None:
-    """A reported clause after its cue runs to the end of the sentence: PolNeAR keeps what the
-    parser hangs elsewhere (", but now ...", ", whom he called ...", "despite ...") in the content.
-    It stops before the next attribution in the sentence (its source or cue, or any speech verb:
-    "... but did not suggest ...") and at a quotation already fitted."""
-    text = doc_text(doc)
-    speech_starts = sorted(min(f.cue[0], phrases[id(f)].start if id(f) in phrases else f.cue[0])
-                           for f in frames)
-    for frame in frames:
-        start, end = frame.content
-        if frame.rule != "clause" or start < frame.cue[1] or text[end - 1] in "”\"»":
-            continue
-        last = doc.char_span(end - 1, end, alignment_mode="expand")
-        if last is None:
-            continue
-        stop = _within_paragraph(text, (start, last.sent.end_char), end - 1)[1]
-        nxt = next((s for s in speech_starts if end <= s < stop), None)
-        if nxt is not None:
-            stop = nxt
-        for tok in last.sent:
-            if end <= tok.idx < stop and _is_speech_verb(tok, lex):
-                subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                stop = subject.left_edge.idx if subject is not None and subject.i < tok.i else tok.idx
-                break
-        new = trim(text, start, stop)
-        if new[1] > end:
-            frame.content = new
 
 
 def _source_phrase(frame: Frame) -> SourcePhrase:

@@ -46,6 +46,7 @@ class Frame:
     via_tokens: list[Token] = field(default_factory=list)  # names relaying the speech ("told Reuters")
     speaker_is_relay: Token | None = None                   # "Reuters, citing sources, ..." -> Reuters
     source_span: tuple[int, int] | None = None              # the source's characters, when not read off the parse
+    ends_at_next_speech: bool = False                       # content cut before the speaker's next act
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,6 +181,12 @@ def _clause_range(comp: Token, lex: CueLexicon) -> tuple[int, int]:
     """A reported clause without what the writer tacked on after a comma: "..., a 16-point
     margin", "..., putting them ahead", "..., which votes on March 1", and without a coordinated
     clause that is another attribution ("... and more than 4 in 10 said ...")."""
+    end_tok = _clause_end(comp, lex)
+    return comp.left_edge.idx, end_tok.idx + len(end_tok)
+
+
+def _clause_end(comp: Token, lex: CueLexicon) -> Token:
+    """Last token of ``comp``'s subtree that still belongs to what was reported."""
     doc = comp.doc
     end_tok = comp.right_edge
     speech = _speaker_goes_on(comp, lex)
@@ -199,19 +206,22 @@ def _clause_range(comp: Token, lex: CueLexicon) -> tuple[int, int]:
             continue
         if before is not None and before.text in (",", "—", "–") and before.i > comp.i:
             end_tok = doc[before.i - 1]
-    return comp.left_edge.idx, end_tok.idx + len(end_tok)
+    return end_tok
 
 
 def _speaker_goes_on(comp: Token, lex: CueLexicon) -> Token | None:
     """"X said he would offer a prayer but did not suggest ...", "..., claiming that ...": a
-    subjectless speech verb coordinated into the reported clause is the speaker's next speech act
-    (the parser hangs it on the nearest verb), so the content stops before it."""
+    subjectless speech verb (or a verb in the cue verb's own finite form) coordinated into the
+    reported clause is the speaker's next act (the parser hangs it on the nearest verb), so the
+    content stops before it."""
+    cue_verb = comp.head
     for tok in comp.subtree:
         if tok.i <= comp.i or tok.pos_ != "VERB" or tok.dep_ not in ("conj", "advcl"):
             continue
-        if tok.lemma_.lower() not in lex.clause or _clause_complement(tok) is None:
-            continue
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
+            continue
+        speech = tok.lemma_.lower() in lex.clause and _clause_complement(tok) is not None
+        if not (speech or _same_finite_form(tok, cue_verb)):
             continue
         first = tok.left_edge
         while first.i > comp.i and doc_prev(first).dep_ in ("cc", "punct"):
@@ -220,8 +230,23 @@ def _speaker_goes_on(comp: Token, lex: CueLexicon) -> Token | None:
     return None
 
 
+def _same_finite_form(tok: Token, cue_verb: Token) -> bool:
+    """"She said she has released her returns and called on him to do the same": a finite verb
+    in the cue verb's form (both "said"/"called"), coordinated to a clause verb of another form
+    ("has released"), continues the speaker's actions rather than the reported clause."""
+    return (tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ") and tok.tag_ == cue_verb.tag_
+            and tok.head.tag_ != tok.tag_ and not any(c.dep_ in ("aux", "auxpass")
+                                                     for c in tok.children))
+
+
 def doc_prev(tok: Token) -> Token:
     return tok.doc[tok.i - 1]
+
+
+def _next_speech_cut(comp: Token, lex: CueLexicon) -> bool:
+    """Whether ``_clause_end`` stopped the content before another act of speech."""
+    return _speaker_goes_on(comp, lex) is not None or any(
+        t.dep_ == "conj" and _has_own_attribution(t, lex) for t in comp.subtree if t.i > comp.i)
 
 
 def _has_own_attribution(tok: Token, lex: CueLexicon) -> bool:
@@ -267,7 +292,9 @@ _OBJECT_COMPLEMENTS = ("prep", "advcl", "xcomp", "oprd", "ccomp")
 def _object_range(verb: Token, obj: Token, lex: CueLexicon) -> tuple[int, int]:
     """"accused Obama of exploitation", "dismissed the actions to regulate gun sales": PolNeAR's
     content runs on over what the parser hangs on the verb after the object, up to a comma;
-    a time or place phrase ("on Friday", "in an interview") is the writer's, not the content."""
+    a time or place phrase ("on Friday", "in an interview") is the writer's, not the content.
+    (Cutting every non-argument preposition, or the object's own comma-trailing comments, lost
+    more matches on PolNeAR train than it won.)"""
     doc = verb.doc
     last = obj.right_edge
     for child in verb.rights:
@@ -281,6 +308,7 @@ def _object_range(verb: Token, obj: Token, lex: CueLexicon) -> tuple[int, int]:
             break
         last = child.right_edge
     return obj.left_edge.idx, last.idx + len(last)
+
 
 _TOPIC_PREPS = ("for", "about", "on", "of", "against", "to")
 
@@ -321,6 +349,25 @@ def _outside(sent: Span, inner: tuple[int, int]) -> tuple[int, int]:
 _COORDINATION = re.compile(r"(?:but|and|while|though|although|whereas|yet)\b", re.IGNORECASE)
 
 
+def _skip_leading_time(doc: Doc, start: int, end: int) -> int:
+    """"said on Friday he met ...", "said Tuesday his actions ...": a time phrase right after the
+    cue belongs to the saying (the parser often hangs it on the clause), not to what was said."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return start
+    i = 0
+    if len(span) > 1 and span[0].pos_ == "ADP" and span[1].ent_type_ in ("DATE", "TIME"):
+        i = 1
+    if span[i].ent_type_ not in ("DATE", "TIME") or span[i].ent_iob_ != "B":
+        return start
+    while i < len(span) and span[i].ent_type_ in ("DATE", "TIME") and (
+            span[i].ent_iob_ == "I" or i == 0 or span[i - 1].pos_ == "ADP"):
+        i += 1
+    if i >= len(span) - 1 or span[i].is_punct:
+        return start
+    return span[i].idx
+
+
 def _skip_connective(text: str, start: int, end: int) -> int:
     """Start of a span after a sentence-opening connective and its comma ("Still, ...")."""
     comma = text.find(",", start, min(end, start + 24))
@@ -342,6 +389,20 @@ def _paragraph_part(text: str, start: int, end: int, inner: tuple[int, int]) -> 
     return (para_start + 2 if para_start >= 0 else start), (para_end if para_end >= 0 else end)
 
 
+_QUESTION_VERBS = ("ask",)
+
+
+def is_unnamed_question(verb: Token) -> bool:
+    """A participle ("Asked about ...") or passive ("was asked") question verb: the asker is
+    unnamed (``attribution_questions``), and the person asked is not the source."""
+    if verb.lemma_.lower() not in _QUESTION_VERBS:
+        return False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "aux") for c in verb.children)
+
+
 def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
     frames = []
     text = doc_text(sent.doc)
@@ -351,6 +412,8 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         lemma = verb.lemma_.lower()
         if lemma not in lex.clause and lemma not in lex.infinitive and lemma not in lex.naming:
             continue
+        if is_unnamed_question(verb):
+            continue  # "Asked about X, the minister said": attribution_questions owns it
         if _has_mark_as(verb) and verb.dep_ == "advcl" and (reported := _as_reported(verb, sent)):
             frames.extend(reported)
             continue
@@ -374,11 +437,13 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         elif lemma in lex.noun_object and obj is not None:
             content, rule = _object_range(verb, obj, lex), "object"
         elif lemma in lex.noun_object and (pobj := _prep_object(verb)) is not None:
-            content, rule = _subtree_range(pobj), "prep-object"
+            content, rule = _object_range(verb, pobj, lex), "prep-object"
         if content is None:
             continue
-        content = trim(text, *_within_paragraph(text, content, verb.idx))
+        content = trim(text, *within_paragraph(text, content, verb.idx))
         content = (_skip_connective(text, *content), content[1])
+        if rule == "clause" and content[0] > verb.idx:
+            content = (_skip_leading_time(sent.doc, *content), content[1])
         if content[1] - content[0] < 2 and rule != "quote-after":
             continue
         source = subject_of(verb)
@@ -388,11 +453,12 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         cue = cue_range(verb, extra)
         if rule == "object-clause":  # "made the observation that ...": the noun is in the cue
             cue = (cue[0], obj.idx + len(obj))
-        frames.append(Frame(cue, content, source, rule, verb, via_tokens=_told_outlet(verb)))
+        frames.append(Frame(cue, content, source, rule, verb, via_tokens=_told_outlet(verb),
+                            ends_at_next_speech=comp is not None and _next_speech_cut(comp, lex)))
     return frames
 
 
-def _within_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
+def within_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int, int]:
     """A parsed content stays in the cue's paragraph: the parser glues a headline to the lead
     ("Headline.\n\nA report said ...") and a blank line is never inside reported clause syntax
     (quotations running over paragraphs are joined later, by the quotation pass)."""

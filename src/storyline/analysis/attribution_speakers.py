@@ -33,6 +33,7 @@ class SourcePhrase:
     start: int           # character span of the speaker's own wording
     end: int
     via: list[str]
+    refers: tuple[int, int] | None = None  # "Smith, who said": the antecedent's span, for the actor
 
 
 def source_phrase(head: Token, cue: Token | None = None) -> SourcePhrase:
@@ -40,7 +41,12 @@ def source_phrase(head: Token, cue: Token | None = None) -> SourcePhrase:
     as written), minus a relay phrase ("diplomatic sources cited by Reuters" -> "diplomatic
     sources", via ["Reuters"]) and minus any part holding the cue itself ("Smith, who said")."""
     if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
-        head = head.head.head
+        # PolNeAR marks the relative pronoun itself as the source; the antecedent names the actor.
+        antecedent = head.head.head
+        return SourcePhrase(antecedent, head.idx, head.idx + len(head), [],
+                            refers=(antecedent.left_edge.idx, antecedent.idx + len(antecedent)))
+    if cue is not None and (clipped := _head_in_own_line(head, cue)) is not None:
+        head = clipped
     via: list[str] = []
     cut = head.right_edge.i + 1
     for child in head.rights:
@@ -71,6 +77,22 @@ def source_phrase(head: Token, cue: Token | None = None) -> SourcePhrase:
     if line_break >= 0 and line_break < head.idx:
         start = line_break + 1  # a timestamp or heading line glued to the subject
     return SourcePhrase(head, skip_dateline(doc_text(doc), start, end), end, via)
+
+
+def _head_in_own_line(head: Token, cue: Token) -> Token | None:
+    """A parse that takes a timestamp ("12:15 p.m."), a heading or a dateline ("WASHINGTON (AP)
+    —") on an earlier line as the subject: the real subject is the phrase between the start of the
+    cue's line (after any dateline) and the cue, so its root becomes the head."""
+    text = doc_text(head.doc)
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    line_start = skip_dateline(text, line_start, cue.idx)
+    if not head.idx < line_start <= cue.idx:
+        return None
+    span = head.doc.char_span(line_start, cue.idx, alignment_mode="contract")
+    if span is None or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in span):
+        return None
+    root = span.root
+    return root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _relay_agent(tok: Token) -> str | None:
@@ -153,9 +175,10 @@ class SpeakerResolver:
             actor, kind = self._antecedent(phrase.head)
             sp = Speaker(text, actor, kind, phrase.start, phrase.end)
             return sp
-        actor = self._actor_at(phrase.start, phrase.end, phrase.head)
+        start, end = phrase.refers or (phrase.start, phrase.end)
+        actor = self._actor_at(start, end, phrase.head)
         noun_kind = lex.source_kind.get(head.lemma_.lower())
-        ents = [e for e in self.ents if e.start_char >= phrase.start and e.end_char <= phrase.end]
+        ents = [e for e in self.ents if e.start_char >= start and e.end_char <= end]
         has_person = any(e.label_ == "PERSON" for e in ents)
         if noun_kind == "anonymous" and not has_person:
             kind = "anonymous"

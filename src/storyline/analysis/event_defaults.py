@@ -19,11 +19,9 @@ import re
 
 from spacy.tokens import Token
 
-from .event_roles import RoleResolver, phrase_tokens, subject
+from .event_roles import RoleResolver, subject
 
 _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
-# Clauses that are not where the act happens: reported speech, relative and adverbial clauses.
-_OTHER_CLAUSES = {"ccomp", "relcl", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj"}
 
 
 class ImplicitRoles:
@@ -35,7 +33,6 @@ class ImplicitRoles:
         self.domestic_types = set(cfg["domestic_target"])
         self.domestic_patient_types = set(cfg["domestic_patient"])
         self.group_doer_types = set(cfg["group_doer"])
-        self.locative = set(rules["locative_preps"]["words"])
         self.others = set(cfg["speaker_side"])
         self.physical = set(cfg["unclaimed_doer"])
 
@@ -45,7 +42,7 @@ class ImplicitRoles:
         "rioted at a jail in X", "threatened to resume attacks in X"); a participle or a
         coordinated verb shares its main clause's place ("declared a state of siege in X,
         arresting opponents")."""
-        found = self._located_in(verb)
+        found = self.roles.located_in(verb)
         node = verb
         for _ in range(2):
             if found or node.dep_ not in ("advcl", "conj", "xcomp") or node.head is node:
@@ -53,26 +50,8 @@ class ImplicitRoles:
             if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
                 break
             node = node.head
-            found = self._located_in(node)
+            found = self.roles.located_in(node)
         return found
-
-    def _located_in(self, verb: Token) -> list[str]:
-        frontier = [verb]
-        seen = 0
-        while frontier and seen < 40:
-            node = frontier.pop(0)
-            seen += 1
-            for child in node.children:
-                if child.dep_ in _OTHER_CLAUSES:
-                    continue
-                if child.dep_ == "prep" and child.lower_ in self.locative:
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            found = self.roles.place_country(obj)
-                            if found:
-                                return found
-                frontier.append(child)
-        return []
 
     # -- roles ----------------------------------------------------------------------------
     def recipient(self, ptype: str, action: str, verb: Token, actor: list[str]) -> list[str]:

@@ -20,6 +20,9 @@ from .event_lexicon import EventLexicon
 # Clauses inside a noun phrase that name other parties ("the rebels who attacked Spain").
 _PRUNE = {"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis"}
 _CLAUSE_CLIMB = {"xcomp", "conj", "acomp", "pcomp"}
+# Clauses that are not where an act happens: reported speech, relative and adverbial clauses,
+# and the subject (whose own place is the doer's, not the act's).
+_OWN_CLAUSE_STOP = {"ccomp", "relcl", "advcl", "parataxis", "nsubj", "nsubjpass", "csubj"}
 
 
 class ActorIndex:
@@ -36,10 +39,12 @@ class ActorIndex:
         self.actors = actors
         countries = {a.id for a in actors.values() if a.kind == "country"}
         countries |= {a.country for a in actors.values() if a.country and a.kind != "igo"}
+        countries |= _place_countries(doc)  # "east Beirut" names Lebanon
         # An office holder the knowledge base cannot place ("President X") in a report that
         # names a single country (itself or through a placed party or person) acts for that
         # country: PLOVER codes actors at country level.
         self.sole_country = next(iter(countries)) if len(countries) == 1 else None
+        self.igo_officers = _igo_officers(doc.text, self.spans, actors)
 
     def plover_id(self, actor_id: str) -> str:
         actor = self.actors.get(actor_id)
@@ -47,7 +52,8 @@ class ActorIndex:
             return actor_id
         if actor.country:
             return actor.country
-        if actor.kind == "person" and self.sole_country and _state_office(actor.role):
+        if actor.kind == "person" and self.sole_country and _state_office(actor.role) \
+                and actor_id not in self.igo_officers:
             return self.sole_country
         return actor_id
 
@@ -85,16 +91,41 @@ class ActorIndex:
 
 
 _STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG"}
+_QUALIFIERS = {"former", "acting", "interim", "outgoing", "then", "ex", "ex-", "late", "new"}
 
 
 def _state_office(role: str | None) -> bool:
     """A title of the state ("President", "General"), not of a church or an IGO ("Archbishop",
     "Secretary General"): only those holders act for the country a report names."""
     words = (role or "").lower().split()
-    titles = load_kb().roles_by_form
-    entry = next((titles[k] for i in range(len(words))  # "former Prime Minister"
-                  if (k := " ".join(words[i:])) in titles), None)
+    while words and words[0] in _QUALIFIERS:  # "former Prime Minister"
+        words = words[1:]
+    entry = load_kb().roles_by_form.get(" ".join(words))
     return entry is not None and entry.sector in _STATE_SECTORS
+
+
+def _place_countries(doc: Doc) -> set[str]:
+    """Countries the report names through known places (cities, regions) only."""
+    kb = load_kb()
+    return {e.target for ent in doc.ents if ent.label_ in ("GPE", "LOC")
+            for e in kb.lookup(ent.text) if e.kind == "place" and kb.is_country(e.target)}
+
+
+def _igo_officers(text: str, spans: list[tuple], actors: dict) -> set[str]:
+    """People titled by an international organisation ("Arab League Secretary-General X"):
+    their office is not their country's."""
+    found: set[str] = set()
+    last_igo_end = None
+    for start, end, actor_id in spans:
+        actor = actors.get(actor_id)
+        if actor is None:
+            continue
+        if actor.kind == "igo":
+            last_igo_end = end
+        elif actor.kind == "person" and last_igo_end is not None and 0 <= start - last_igo_end <= 30 \
+                and not any(ch in text[last_igo_end:start] for ch in ",.;:()"):
+            found.add(actor_id)
+    return found
 
 
 _KEPT_PREPS = {"of", "from"}  # "the majority of EU nations", "officials from Spain"
@@ -106,12 +137,18 @@ def phrase_tokens(head: Token, prune: set[str] = _PRUNE, preps: bool = True) -> 
     Ukraine's)."""
     out = [head]
     for child in head.children:
-        if child.dep_ in prune:
+        if child.dep_ in prune and not (child.dep_ == "appos" and _listed(child)):
             continue
         if not preps and child.dep_ == "prep" and child.lower_ not in _KEPT_PREPS:
             continue
         out.extend(phrase_tokens(child, prune, preps))
     return out
+
+
+def _listed(appos: Token) -> bool:
+    """"Spain, Italy, and Germany": the parser takes "Italy" for an apposition of "Spain"; a
+    coordinated apposition is the middle of a list."""
+    return any(g.dep_ in ("cc", "conj") for g in appos.children)
 
 
 def clause_head(trigger: Token) -> Token:
@@ -163,9 +200,14 @@ class RoleResolver:
         if head.pos_ == "PRON" or (head.lower_ in self.person_pronouns | self.group_pronouns
                                    and not head.text.isupper()):  # "the US" is no pronoun
             return self.pronoun(head)
-        if self.is_event_noun(head):  # "the withdrawal of Serbian forces from Bosnia": the forces
+        whole = self._partitive_whole(head)
+        if whole is not None:  # "one third of ethnic Albanian guerrillas": the guerrillas
+            return self.ids(whole, prune)
+        if self.is_event_noun(head):
+            # an act stands for its doer: "the withdrawal of Serbian forces from Bosnia" (the
+            # forces), "war crimes by Croatian extremists against Serbs" (the extremists)
             found = self.index.in_tokens(phrase_tokens(head, prune | {"prep"})) or \
-                self.of_complement(head)
+                self._by_agent(head) or self.of_complement(head)
             if found:
                 return found
         resident = self.residence(head)
@@ -174,8 +216,54 @@ class RoleResolver:
         found = self.index.in_tokens(phrase_tokens(head, prune, preps=False))
         # "security forces in Guinea", "students throughout Indonesia", "Darfur rebels": a group
         # named only by where it is acts for that place (PLOVER's convention).
-        return found or self.index.in_tokens(phrase_tokens(head, prune, preps=True)) or \
-            self.place_country(head, phrase_tokens(head, prune, preps=False))
+        return found or self._by_agent(head) or \
+            self.index.in_tokens(phrase_tokens(head, prune, preps=True)) or \
+            self.place_country(head, phrase_tokens(head, prune, preps=False)) or \
+            self._placed_by_participle(head)
+
+    def _partitive_whole(self, head: Token) -> Token | None:
+        """The group a quantity or part is taken from ("hundreds of students", "most of the
+        rebels", "members of the union"), when that group is what the phrase is about."""
+        lemma = head.lemma_.lower()
+        if head.pos_ != "NUM" and lemma not in self.lex.words("quantity_nouns") \
+                and lemma not in self.lex.words("partitive_heads"):
+            return None
+        return next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+
+    def _by_agent(self, noun: Token) -> list[str]:
+        return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj" for a in self.ids(g)]
+
+    def _placed_by_participle(self, head: Token) -> list[str]:
+        """"refugees fleeing the war in Liberia", "a newspaper based in Beirut": people or
+        bodies a participle places in a country belong to it."""
+        if head.pos_ != "NOUN":
+            return []
+        for acl in (c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")):
+            found = self.located_in(acl)
+            if found:
+                return found
+        return []
+
+    def located_in(self, verb: Token) -> list[str]:
+        """The first country a locative phrase in ``verb``'s own clause names."""
+        locative = self.lex.words("locative_preps")
+        frontier, seen = [verb], 0
+        while frontier and seen < 40:
+            node = frontier.pop(0)
+            seen += 1
+            for child in node.children:
+                if child.dep_ in _OWN_CLAUSE_STOP:
+                    continue
+                if child.dep_ == "prep" and child.lower_ in locative:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            found = self.place_country(obj)
+                            if found:
+                                return found
+                frontier.append(child)
+        return []
 
     def place_country(self, head: Token, tokens: list[Token] | None = None) -> list[str]:
         """The country a phrase places its head in: a country mention, else a known place (the

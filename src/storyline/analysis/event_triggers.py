@@ -61,6 +61,7 @@ class TriggerFinder:
         self.hazard_doers = self.hazards | lex.words("hazard_objects")
         self.violence = lex.words("violence_cues")
         self.physical = frozenset(lex.rules["physical_types"]["types"])
+        self.frames = lex.words("frame_nouns")
 
     # -- conditions -------------------------------------------------------------------------
     def _object_ok(self, token: Token, cls: str) -> bool:
@@ -109,6 +110,11 @@ class TriggerFinder:
             return not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
         if cond == "clause":
             return any(c.dep_ == "ccomp" for c in token.children)
+        if cond.startswith("prep="):  # "strikes on Gaza": the reading needs that preposition
+            wanted = set(cond[5:].split("|"))
+            return any(c.dep_ == "prep" and c.lower_ in wanted and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+                for c in token.children)  # "a strike on Monday" is no attack
         if cond == "to":
             return any(c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for", "into")
                        for c in token.children)
@@ -160,6 +166,9 @@ class TriggerFinder:
             if p.type != "LIGHT":
                 continue
             obj = direct_object(token, self.lex)
+            if obj is not None and obj.i not in readings and obj.lemma_.lower() in self.frames:
+                # "launched a mediation effort": the frame noun's modifier names the act
+                obj = next((c for c in obj.children if c.dep_ == "compound" and c.i in readings), obj)
             q = readings.get(obj.i) if obj is not None else None
             if q is not None and q.type != "LIGHT" and q.pos == "NOUN" and q.condition != "eval":
                 found[obj.i] = Trigger(obj, q, clause=token, light=token)
@@ -184,13 +193,17 @@ class TriggerFinder:
         rule = self.lex.rules.get("obligation") or {}
         modals = set(rule.get("modals", ()))
         reporting = self.lex.words("reporting_verbs")
+        message_nouns = frozenset(rule.get("message_nouns", ()))
         out = []
         for tok in sent:
             if tok.dep_ != "aux" or tok.lower_ not in modals:
                 continue
             clause = tok.head
             speech = clause.head
-            if clause.dep_ != "ccomp" or speech.lemma_.lower() not in reporting:
+            if clause.dep_ in ("acl", "ccomp") and speech.lemma_.lower() in message_nouns \
+                    and speech.head.pos_ == "VERB":
+                speech = speech.head  # "issued a reminder to Iraq that it must cooperate"
+            elif clause.dep_ != "ccomp" or speech.lemma_.lower() not in reporting:
                 continue
             doer, _ = subject(clause)
             speaker, _ = subject(speech)

@@ -10,7 +10,9 @@ One pass per sentence over the dependency parse:
    PLOVER's own folding of modality into its categories (intended aid → AGREE, threatened or
    conditional force → THREATEN, refused cooperation → REJECT); the unfolded act stays visible
    in ``mode`` where PLOVER has one, and in ``doc._.notes["event_actions"]``;
-4. actor and recipient from syntax, resolved through the actor layer (``event_roles``);
+4. actor and recipient from syntax, resolved through the actor layer (``event_roles``), then
+   the roles PLOVER leaves implicit (``event_defaults``: a curfew in X is aimed at X, a protest
+   with no named target at the protesters' own government);
 5. the clause's date (``time.date_for_span`` when the time layer offers it), else a flagged
    fallback to the publication date; the claim the trigger sits in.
 Verbal acts with no identifiable party are dropped (physical acts — attacks, protests, arrests,
@@ -93,16 +95,25 @@ class EventExtractor:
                 continue
             if node.dep_ not in _EMBED or node.head is node:
                 return None, ""
-            if node.dep_ == "advcl" and (node.tag_ == "VBG" or any(
-                    c.dep_ == "mark" and c.lower_ != "to" for c in node.children)):
-                return None, ""  # "rejected the plan, urging talks": two acts, not one in another
+            if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ != "to" for c in node.children):
+                return None, ""
+            if node.dep_ == "advcl" and node.tag_ == "VBG" and not self._physical(by_token.get(node.head.i)):
+                return None, ""  # "rejected the plan, urging talks": two acts, not one in another;
+                # but "rioted, setting fire to mattresses" describes the riot
             parent = node.head
             if parent.i in by_token and parent.i not in own:
                 return by_token[parent.i], first_dep
             if parent.lemma_.lower() in self.reporting:
                 return None, ""
+            if parent.pos_ in ("NOUN", "PROPN"):
+                # "rejected a proposal for signing a pact": the act is the proposal's content,
+                # not the complement that "rejected" lends its modality to
+                first_dep = "nominal"
             node = parent
         return None, ""
+
+    def _physical(self, trig: Trigger | None) -> bool:
+        return trig is not None and trig.type in self.rules["physical_types"]["types"]
 
     def _resolve_governance(self, triggers: list[Trigger]) -> None:
         by_token: dict[int, Trigger] = {}
@@ -155,6 +166,19 @@ class EventExtractor:
         if action == "ASSAULT" and self._crowd_doer(trig):
             action, p = "PROTEST", replace(p, type="PROTEST", mode="riot")
         ptype = self._fold(action, reading)
+        actor, recipient, implicit = self._complete_roles(trig, reading, ptype, action, actor, recipient)
+        mode = p.mode
+        modes = self.rules["absorbing_governor"]["modes"]
+        if ptype != action:  # folded: the mode names the act that was promised, threatened, refused
+            mode = (modes.get(ptype) or {}).get(action, (modes.get(ptype) or {}).get("default"))
+        elif trig.embedded and ptype in modes and not mode:
+            mode = modes[ptype].get(trig.embedded[0].type, modes[ptype].get("default"))
+        return _Draft(trig, ptype, action, mode, reading, actor, recipient, _depth(modal_head), implicit)
+
+    def _complete_roles(self, trig: Trigger, reading: ModalityReading, ptype: str, action: str,
+                        actor: list[str], recipient: list[str]) -> tuple[list[str], list[str], bool]:
+        """Fill the roles the syntax left open: the target a threat's condition names, then
+        PLOVER's implicit-role conventions (``event_defaults``); says whether any was implicit."""
         clause = self._clause_verb(trig)
         explicit = bool(actor), bool(recipient)
         if not actor:
@@ -168,13 +192,7 @@ class EventExtractor:
         if not recipient:
             recipient = self.implicit.recipient(ptype, action, clause, actor)
         implicit = (not explicit[0] and bool(actor)) or (not explicit[1] and bool(recipient))
-        mode = p.mode
-        modes = self.rules["absorbing_governor"]["modes"]
-        if ptype != action:  # folded: the mode names the act that was promised, threatened, refused
-            mode = (modes.get(ptype) or {}).get(action, (modes.get(ptype) or {}).get("default"))
-        elif trig.embedded and ptype in modes and not mode:
-            mode = modes[ptype].get(trig.embedded[0].type, modes[ptype].get("default"))
-        return _Draft(trig, ptype, action, mode, reading, actor, recipient, _depth(modal_head), implicit)
+        return actor, recipient, implicit
 
     def _fold(self, action: str, reading: ModalityReading) -> str:
         folding = self.rules["folding"]
@@ -199,9 +217,19 @@ class EventExtractor:
     # -- roles -------------------------------------------------------------------------------
     def _preps(self, ptype: str) -> list[str]:
         preps = self.rules["recipient_preps"]
-        return preps.get(ptype) or preps["default"]
+        venue = set(self.rules["venue_preps"].get(ptype, ()))
+        return [p for p in preps.get(ptype) or preps["default"] if p not in venue]
 
     def _roles(self, trig: Trigger) -> tuple[list[str], list[str]]:
+        actor, recipient = self._named_roles(trig)
+        venue = self.rules["venue_preps"].get(trig.type)
+        if venue and not recipient:  # "Zelensky is due in France": the host, when no one else
+            verb = trig.light if trig.light is not None else trig.token
+            hosts = self.roles.object_ids(verb, venue) + self.roles.object_ids(clause_head(verb), venue)
+            recipient = [r for r in dict.fromkeys(hosts) if r not in actor]
+        return actor, recipient
+
+    def _named_roles(self, trig: Trigger) -> tuple[list[str], list[str]]:
         preps = self._preps(trig.type)
         roles = self.roles
         if trig.predicate.condition == "eval":
@@ -241,7 +269,7 @@ class EventExtractor:
                 recipient.extend(r for r in roles.object_ids(sibling, preps) if r not in recipient)
         if not recipient:  # "signed paperwork allowing French instructors to visit"
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None:
+            if obj is not None and not roles.is_event_noun(obj):  # an act's parties are its own
                 recipient = [r for r in roles.index.in_tokens(obj.subtree) if r not in actor]
         if trig.light is not None:
             own = roles.prep_objects(trig.token, preps)

@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import pycountry
 
-from .records import (Country, GovernmentBody, Group, Lexicon, Membership, NonStateGroup,
-                      Organisation, Outlet, Place, Role, Tenure)
+from .records import (AmbiguousName, Country, GovernmentBody, Group, Lexicon, Membership,
+                      NonStateGroup, Organisation, Outlet, Place, Role, Subdivision, Tenure)
 from .tables import read_table, split_list
 
 PYCOUNTRY_SOURCE = f"pycountry {getattr(pycountry, '__version__', '')}".strip()
@@ -64,12 +64,17 @@ class KnowledgeBase:
             for r in read_table("government_bodies.tsv")}
         self.sectors = _lexicon("sectors.tsv", "head", "sector")
         self.anonymous_heads = _lexicon("anonymous_sources.tsv", "head", "kind")
+        self.anonymous_canonical = _lexicon("anonymous_sources.tsv", "head", "canonical")
         self.anonymity_cues = _lexicon("anonymity_cues.tsv", "cue", "cue")
         self.historical_markers = _lexicon("historical_markers.tsv", "marker", "scope")
         self.locative_cues = _lexicon("locative_cues.tsv", "word", "kind")
         self.reporting_cues = _lexicon("reporting_cues.tsv", "cue", "position")
         self.name_blockers = _lexicon("name_blockers.tsv", "word", "source")
         self.outlet_name_heads = _lexicon("outlet_name_heads.tsv", "word", "source")
+        self.name_shape = _lexicon("name_shape.tsv", "word", "kind")
+        self.state_offices = _lexicon("state_offices.tsv", "role", "source")
+        self.ambiguous_names = _load_ambiguous_names()
+        self.subdivisions: dict[str, tuple[Subdivision, ...]] = _load_subdivisions(self.countries)
         self.surface: dict[str, list[SurfaceEntry]] = self._index_surface_forms()
         self.roles_by_form: dict[str, Role] = {r.form.lower(): r for r in self.roles}
 
@@ -175,6 +180,27 @@ def _load_countries() -> dict[str, Country]:
             demonyms=tuple(split_list(row["demonyms"])) if row else (),
             source="; ".join(sources))
     return countries
+
+
+def _load_subdivisions(countries: dict[str, Country]) -> dict[str, tuple[Subdivision, ...]]:
+    """ISO 3166-2 subdivision names (states, provinces, prefectures) from pycountry: a
+    gazetteer of places for telling "Georgia" the US state from the country, and "Okinawa"
+    from a person. Only names written in Latin letters without a comma are indexed."""
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found: dict[str, list[Subdivision]] = defaultdict(list)
+    for sub in pycountry.subdivisions:
+        if "," in sub.name or sub.country_code not in alpha2:
+            continue
+        found[sub.name].append(Subdivision(sub.name, alpha2[sub.country_code], sub.type,
+                                           sub.code, PYCOUNTRY_SOURCE))
+    return {name: tuple(rows) for name, rows in found.items()}
+
+
+def _load_ambiguous_names() -> dict[str, AmbiguousName]:
+    return {r["form"]: AmbiguousName(r["form"], r["country"], tuple(split_list(r["readings"])),
+                                     tuple(split_list(r["cues_before"])),
+                                     tuple(split_list(r["cues_after"])), r["source"])
+            for r in read_table("ambiguous_names.tsv")}
 
 
 def _load_groups() -> dict[str, Group]:

@@ -130,3 +130,25 @@ class Lexicon:
 
     def __contains__(self, word: str) -> bool:
         return word in self.entries or word.lower() in self.entries
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """An ISO 3166-2 subdivision (US state, Japanese prefecture, ...): a place, never an actor."""
+    name: str
+    country: str                  # ISO alpha-3 of the country it belongs to
+    type: str                     # "State", "Province", ...
+    code: str                     # ISO 3166-2 code ("US-GA")
+    source: str
+
+
+@dataclass(frozen=True)
+class AmbiguousName:
+    """A country name that also names something else ("Georgia" the US state, "Jordan" a given
+    name, "Niger" the river); the cues say when the other reading is meant."""
+    form: str
+    country: str
+    readings: tuple[str, ...]     # us-state | given-name | river | other
+    cues_before: tuple[str, ...]  # words right before the name that select the other reading
+    cues_after: tuple[str, ...]   # words right after it
+    source: str

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from itertools import islice
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,13 +42,14 @@ class ClusterModel:
     centroid_terms: dict[str, int]
     query_terms: int
     shortlist: int = 25
+    max_postings: int = 200
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "ClusterModel":
         raw = json.loads(path.read_text(encoding="utf-8"))
         return cls(raw["rank_weights"], raw["decision_weights"], raw["decision_bias"],
                    raw["time_scale_days"], raw["centroid_terms"], raw["query_terms"],
-                   raw.get("shortlist", 25))
+                   raw.get("shortlist", 25), raw.get("max_postings", 200))
 
 
 @lru_cache(maxsize=1)
@@ -76,23 +78,19 @@ class StoryProfile:
             self.norms[space] = math.sqrt(sum(w * w for w in self.centroids[space].values()))
         return self.norms[space]
 
-    def cosine(self, space: str, vector: Mapping[str, float]) -> float:
-        centroid = self.centroids[space]
-        if not vector or not centroid:
-            return 0.0
-        n = self.norm(space)
-        return dot(vector, centroid) / n if n else 0.0
+    def similarities(self, space: str, vector: Mapping[str, float]) -> tuple[float, float]:
+        """(cosine with the centroid, mean cosine with the members), from one dot product.
 
-    def mean_similarity(self, space: str, vector: Mapping[str, float]) -> float:
-        """Average-link similarity: the mean cosine with the members (a sum of unit vectors / n).
-
-        Unlike the centroid cosine, it does not flatter a diffuse story: a story that has drifted
-        across two look-alike events has a long, thin centroid and a low mean similarity.
+        The mean is average-link similarity (a sum of unit vectors / n). Unlike the centroid
+        cosine it does not flatter a diffuse story: a story that has drifted across two
+        look-alike events has a long, thin centroid and a low mean similarity.
         """
         centroid = self.centroids[space]
         if not vector or not centroid or not self.articles:
-            return 0.0
-        return dot(vector, centroid) / len(self.articles)
+            return 0.0, 0.0
+        product = dot(vector, centroid)
+        norm = self.norm(space)
+        return (product / norm if norm else 0.0), product / len(self.articles)
 
     def absorb(self, article_id: str, vectors: Mapping[str, Mapping[str, float]],
                actors: Iterable[str], day: date | None, limits: Mapping[str, int]) -> None:
@@ -152,7 +150,9 @@ class StoryIndex:
         self.df = DocumentFrequencies()
         self.stories: dict[str, StoryProfile] = {}
         self.story_of: dict[str, str] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        # term → story ids, most recently updated last (a dict keeps insertion order), so a
+        # query can walk only the freshest ``max_postings`` stories of a very common term.
+        self._postings: dict[str, dict[str, None]] = defaultdict(dict)
         self.frozen_df = False  # batch mode: frequencies known up front, not grown per article
 
     # --- persistence -----------------------------------------------------------------------
@@ -180,7 +180,9 @@ class StoryIndex:
     def _post(self, story: StoryProfile) -> None:
         for space in ("body", "names"):
             for term in story.centroids[space]:
-                self._postings[_PREFIX[space] + term].add(story.id)
+                posting = self._postings[_PREFIX[space] + term]
+                posting.pop(story.id, None)
+                posting[story.id] = None
 
     def vectors(self, features: ArticleFeatures) -> dict[str, dict[str, float]]:
         return {space: weigh(getattr(features, space), self.df, _PREFIX[space]) for space in _SPACES}
@@ -197,7 +199,8 @@ class StoryIndex:
             prefix = _PREFIX[space]
             for term in top_terms(vectors[space], self.model.query_terms):
                 weight = vectors[space][term]
-                for story_id in self._postings.get(prefix + term, ()):
+                posting = self._postings.get(prefix + term, {})
+                for story_id in islice(reversed(posting), self.model.max_postings):
                     overlap[story_id] += weight * self.stories[story_id].centroids[space].get(term, 0.0)
         found = []
         for story_id, _ in overlap.most_common(self.model.shortlist):
@@ -216,16 +219,14 @@ class StoryIndex:
         shared_actors = 0.0
         if features.actors and story.actors:
             shared_actors = len(features.actors & set(story.actors)) / min(len(features.actors), len(story.actors))
-        body = story.cosine("body", vectors["body"])
-        body_mean = story.mean_similarity("body", vectors["body"])
+        body, body_mean = story.similarities("body", vectors["body"])
         if vectors["names"] and story.centroids["names"]:
-            names = story.cosine("names", vectors["names"])
-            names_mean = story.mean_similarity("names", vectors["names"])
+            names, names_mean = story.similarities("names", vectors["names"])
         else:
             # Text without capitalisation (or without any name) says nothing about names: the
             # body stands in for them, as an unknown date stands neither near nor far.
             names, names_mean = body, body_mean
-        return {"title": story.cosine("title", vectors["title"]), "body": body, "names": names,
+        return {"title": story.similarities("title", vectors["title"])[0], "body": body, "names": names,
                 "body_mean": body_mean, "names_mean": names_mean,
                 "actors": shared_actors, "time_near": near, "time_far": far}
 
@@ -234,7 +235,12 @@ class StoryIndex:
         article_id = str(article["id"])
         if article_id in self.story_of:
             return self.story_of[article_id]
-        features = article_features(article)
+        return self.add_features(article_features(article))
+
+    def add_features(self, features: ArticleFeatures) -> str:
+        article_id = features.id
+        if article_id in self.story_of:
+            return self.story_of[article_id]
         if not self.frozen_df:
             self.df.add(features)
         vectors = self.vectors(features)
@@ -264,15 +270,26 @@ def arrival_order(article: Mapping[str, Any]) -> tuple:
     return (day is None, day or date.min, digest)
 
 
-def cluster_articles(articles: list[Mapping[str, Any]], model: ClusterModel | None = None) -> dict[str, str]:
-    """Batch clustering (no database): {article id: story id}, independent of input order.
+def build_index(articles: Iterable[Mapping[str, Any]], model: ClusterModel | None = None
+                ) -> tuple["StoryIndex", dict[str, str]]:
+    """Batch clustering that also returns the index, ready to take further articles one by one
+    (for an archive rebuilding its stories from scratch): (index, {article id: story id}).
 
     Document frequencies are taken over the whole batch first (so early articles are weighed
-    like late ones), then the articles stream through a ``StoryIndex`` in ``arrival_order``.
+    like late ones), then the articles stream through the index in ``arrival_order``.
     """
     ordered = sorted(articles, key=arrival_order)
     index = StoryIndex(model)
     for article in ordered:
+        # Features are computed again in the second pass rather than kept: holding every
+        # article's term counts would make memory grow with the batch.
         index.df.add(article_features(article))
     index.frozen_df = True
-    return {str(a["id"]): index.add(a) for a in ordered}
+    assignment = {str(a["id"]): index.add(a) for a in ordered}
+    index.frozen_df = False  # from here on, frequencies grow with each new article
+    return index, assignment
+
+
+def cluster_articles(articles: list[Mapping[str, Any]], model: ClusterModel | None = None) -> dict[str, str]:
+    """Batch clustering (no database): {article id: story id}, independent of input order."""
+    return build_index(articles, model)[1]

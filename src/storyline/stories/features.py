@@ -35,6 +35,9 @@ def stop_words() -> frozenset[str]:
 
 
 def fold(text: str) -> str:
+    """Accents dropped, typographic apostrophes straightened (ASCII text passes untouched)."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -146,10 +149,10 @@ def article_features(article: Mapping[str, Any]) -> ArticleFeatures:
                        if a.get("id") and a.get("kind") in _STORY_ACTOR_KINDS)
     names = Counter(capitalised_names(title) + capitalised_names(text))
     names.update({"#" + a: 2 for a in actors})
+    title_terms = terms(title)
     return ArticleFeatures(
         id=str(article["id"]), day=article_day(article),
-        title=Counter(terms(title)),
-        body=Counter(terms(title) + terms(text)),
+        title=Counter(title_terms), body=Counter(title_terms + terms(text)),
         names=names, actors=actors)
 
 

@@ -261,6 +261,8 @@ def _estimated_publication(article: Mapping[str, Any]) -> str | None:
 def _cue_hits(clause_text: str, lex: StanceLexicon) -> list[tuple[int, int, str, str]]:
     """(start, end, stance, cue) within the clause, longest cues first, no overlaps."""
     folded = fold(clause_text).lower()
+    if len(folded) != len(clause_text):  # a ligature or the like: keep offsets true to the text
+        folded = clause_text.lower()
     taken: list[tuple[int, int]] = []
     hits = []
     for cue in lex.cues:

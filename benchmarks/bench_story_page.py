@@ -10,14 +10,17 @@ storage and clustering, not spaCy. It is built once and kept (``benchmarks/resul
 git-ignored); ``--rebuild`` starts over.
 
 Timed, in the same run, for the story with the most articles and for a median story:
-- ``page``: ``GET /stories/{id}`` through the ASGI app (routing, archive reads, shaping, Jinja),
+- ``page``: ``GET /stories/{id}`` through the ASGI app (routing, archive reads, shaping, Jinja)
+  as a first view (page cache emptied before each request) and as a repeat view (the story is
+  unchanged, so the cached page is served after re-reading and hashing the story record),
 - ``api``: ``GET /api/stories/{id}`` (JSON),
-- ``baseline``: the archive reads alone that the page needs (``story`` + ``article`` per member),
+- ``baseline``: the archive reads alone that the page needs (``story`` + ``article_records``),
 and the page's cost as a ratio to that baseline; the story list (``GET /``) for reference.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -178,7 +181,13 @@ def main() -> None:
           f"{counts['actors']:,} actors")
     by_size = archive.stories(sort="activity", limit=100_000)
     largest, median = by_size[0], by_size[len(by_size) // 2]
-    client = TestClient(create_app(archive))
+    from storyline.web.page_cache import PageCache
+    app = create_app(archive)
+    client = TestClient(app)
+
+    def first_view(path: str) -> None:
+        app.state.page_cache = PageCache()  # as if nobody had opened this story yet
+        client.get(path)
     worst = 0.0
     for label, story in (("largest", largest), ("median", median)):
         sid = story["id"]
@@ -186,23 +195,24 @@ def main() -> None:
         assert page.status_code == 200, page.text[:500]
 
         def baseline() -> None:
-            record = archive.story(sid)
-            for article_id in record["articles"]:
-                archive.article(article_id)
-        page_ms = timings(lambda: client.get(f"/stories/{sid}"), args.repeat)
+            archive.article_records(archive.story(sid)["articles"])
+        page_ms = timings(lambda: first_view(f"/stories/{sid}"), args.repeat)
+        warm_ms = timings(lambda: client.get(f"/stories/{sid}"), args.repeat)
         api_ms = timings(lambda: client.get(f"/api/stories/{sid}"), args.repeat)
         base_ms = timings(baseline, args.repeat)
         worst = max(worst, statistics.median(page_ms))
         print(f"\n{label} story {sid}: {len(story['articles'])} articles, "
               f"page {len(page.text):,} bytes")
-        print(f"  page     GET /stories/{{id}}      {describe(page_ms)}")
+        print(f"  page     GET /stories/{{id}}      {describe(page_ms)}  (first view)")
+        print(f"  page     GET /stories/{{id}}      {describe(warm_ms)}  (repeat view, cached)")
         print(f"  api      GET /api/stories/{{id}}  {describe(api_ms)}")
         print(f"  baseline archive reads only     {describe(base_ms)}")
         print(f"  page / baseline = {statistics.median(page_ms) / statistics.median(base_ms):.2f}×")
     list_ms = timings(lambda: client.get("/"), args.repeat)
     print(f"\nstory list GET /                  {describe(list_ms)}")
     verdict = "meets" if worst < 300 else "MISSES"
-    print(f"\nslowest median story page: {worst:.1f} ms — {verdict} the 300 ms target")
+    print(f"\nslowest median first view of a story page: {worst:.1f} ms — {verdict} the 300 ms "
+          f"target (load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

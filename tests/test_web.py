@@ -271,3 +271,20 @@ def test_the_api_page_documents_every_endpoint_without_loading_anything_remote(c
         assert path in page
     assert "http://" not in page.replace("http://testserver", "") and "https://" not in page
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404
+
+
+def test_a_story_page_is_rebuilt_when_its_story_changes_and_revalidates_when_it_does_not(
+        client, seed_story):
+    first = client.get(f"/stories/{seed_story['id']}")
+    etag = first.headers["etag"]
+    again = client.get(f"/stories/{seed_story['id']}", headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert client.get(f"/stories/{seed_story['id']}").text == first.text
+
+    from storyline.web.page_cache import PageCache, digest
+    cache = PageCache(capacity=2)
+    changed = {**seed_story, "stances": []}
+    assert digest(changed) != digest(seed_story)
+    for key in ("a", "b", "c"):
+        cache.put(key, key.encode())
+    assert cache.get("a") is None and cache.get("c") == b"c"

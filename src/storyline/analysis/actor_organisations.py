@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, fold
 from .actor_context import historical_marker
 from .actor_matching import KbMatch
 from .actor_names import EntityLabels, clean_entity, organisation_problem
@@ -99,14 +99,14 @@ def country_in_name(ent: Span, matches: list[KbMatch], kb: KnowledgeBase) -> tup
 def _joins_a_person(registry: ActorRegistry, ent: Span, name: str) -> bool:
     """spaCy sometimes tags a person ORG: a bare surname ("Chikwati said") or a full name
     ("Mason Rudolph") whose surname names a person elsewhere in the article joins that person."""
-    words = name.split()
+    words = fold(name).split()  # "O’Brien" is "O'Brien"
     if len(words) > 3 or (len(words) > 1 and not all(t.pos_ == "PROPN" for t in ent if t.pos_ != "DET")):
         return False
     for draft in registry.drafts.values():
         if draft.kind != "person":
             continue
-        draft_words = draft.name.split()
-        same = (len(words) == 1 and len(draft_words) > 1 and draft_words[-1] == name) or \
+        draft_words = fold(draft.name).split()
+        same = (len(words) == 1 and len(draft_words) > 1 and draft_words[-1] == words[0]) or \
                (len(words) > 1 and draft_words[-1] == words[-1])
         if same:
             if len(words) > len(draft_words):

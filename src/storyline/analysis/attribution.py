@@ -25,7 +25,7 @@ from .attribution_headlines import headline_frames
 from .attribution_lexicon import cue_lexicon
 from .attribution_nouns import noun_frames
 from .attribution_questions import question_frames
-from .attribution_quotes import OPENING, STRAIGHT, QuoteIndex
+from .attribution_quotes import OPENING, STRAIGHT, QuoteIndex, closes_quote, opens_quote
 from .attribution_extent import run_to_sentence_end
 from .attribution_rules import Frame, according_frames, doc_text, skip_dateline, trim, verb_frames
 from .attribution_speakers import SourcePhrase, SpeakerResolver, source_phrase
@@ -77,7 +77,7 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
     else:
         before = quotes.ending_before(speech[0])
         region = quotes.containing(start)
-        if region is not None and (region is before or not text[region.start + 1:start].strip(" ,")):
+        if region is not None and (region is before or not text[region.start + 1:start].strip(" ,'")):
             start, end = region.start, max(end, region.end)
         elif region is not None and region.start < start:
             frame.content = (start, end)
@@ -87,7 +87,7 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
                 region is before or region.start >= start
                 or not text[end:region.end].strip(" .,;:!?”\"'’")):
             end = region.end
-    if end <= speech[0] and text[start] in OPENING + STRAIGHT:
+    if end <= speech[0] and opens_quote(text, start):
         nxt = quotes.starting_after(speech[1], gap=" ,.:\u00a0")
         if nxt is None:  # "“A,” he tells the crowd at a rally. “B.”"
             stop = _sentence_stop(text, speech[1])
@@ -95,12 +95,12 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
         if nxt is not None and "\n" not in text[speech[1]:nxt.start] \
                 and _runs_on(text, start, end) and not _runs_on(text, nxt.start, nxt.end):
             end = nxt.end
-    elif start >= speech[1] and text[start] in OPENING + STRAIGHT:
+    elif start >= speech[1] and opens_quote(text, start):
         prev = quotes.ending_before(speech[0])
         if prev is not None and _runs_on(text, prev.start, prev.end):
             start = prev.start
     start = skip_dateline(text, start, end)
-    frame.content = trim(text, start, end) if text[end - 1] not in "”\"»" else (start, end)
+    frame.content = (start, end) if closes_quote(text, end) else trim(text, start, end)
 
 
 def _source_phrase(frame: Frame) -> SourcePhrase:
@@ -183,7 +183,7 @@ def _claim(doc: Doc, frame: Frame, phrase: SourcePhrase | None, resolver: Speake
     c0, c1 = frame.content
     content_text = text[c0:c1]
     speech = _speech_inside(frame, phrase)
-    direct = (content_text[:1] in OPENING + STRAIGHT and content_text[-1:] in "”\"»"
+    direct = (opens_quote(text, c0) and closes_quote(text, c1)
               and quotes.quoted_chars(c0, c1) + speech >= DIRECT_SHARE * (c1 - c0))
     return Claim(speaker=speaker, cue=Span(frame.cue[0], frame.cue[1], text[frame.cue[0]:frame.cue[1]]),
                  content=Span(c0, c1, content_text), direct=direct, via=via)

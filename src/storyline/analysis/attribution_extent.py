@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .attribution_lexicon import CueLexicon
+from .attribution_quotes import closes_quote
 from .attribution_rules import Frame, doc_text, trim, within_paragraph
 from .attribution_speakers import SourcePhrase
 
@@ -30,7 +31,7 @@ def _next_action(tok: Token, cue_verb: Token) -> bool:
 def _partial_quote(text: str, end: int) -> bool:
     """“it gets me mad” every time ...: a quoted fragment (no sentence punctuation before its
     closing mark) with the sentence going on after it."""
-    inner = text[:end - 1].rstrip()
+    inner = text[:end].rstrip("”\"»'").rstrip()
     after = text[end:end + 2]
     return bool(inner) and inner[-1].isalnum() and after[:1] == " " and after[1:2].isalnum()
 
@@ -50,7 +51,7 @@ def run_to_sentence_end(doc: Doc, frames: list[Frame], phrases: dict[int, Source
         if frame.rule not in ("clause", "quote-after") or start < frame.cue[1] \
                 or frame.ends_at_next_speech:
             continue
-        if text[end - 1] in "”\"»" and not _partial_quote(text, end):
+        if closes_quote(text, end) and not _partial_quote(text, end):
             continue
         last = doc.char_span(end - 1, end, alignment_mode="expand")
         if last is None:

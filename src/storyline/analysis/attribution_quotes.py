@@ -3,7 +3,10 @@
 A region runs from an opening quotation mark to its closing mark. News style lets a quote run
 over several paragraphs: a paragraph that ends inside an open quote and a next paragraph that
 starts with an opening mark continue the same region. Straight ASCII quotes are paired by
-alternation inside a paragraph.
+alternation inside a paragraph, and so are doubled apostrophes (''...''), the quotation mark of
+some newspapers' archives (the New York Times in PolNeAR) and of typewriter-era text. These
+undirected marks are read by their sides: one glued to the word after it and spaced before
+can only open a quote, which keeps one missing mark from flipping the rest of a paragraph.
 """
 from __future__ import annotations
 
@@ -15,6 +18,17 @@ OPENING = "“«„"
 CLOSING = "”»“"  # German-style „…“ closes with “
 STRAIGHT = '"'
 QUOTE_CHARS = set(OPENING + CLOSING + STRAIGHT)
+DOUBLED = "''"
+
+
+def opens_quote(text: str, offset: int) -> bool:
+    """A quotation mark starts at ``offset``."""
+    return text[offset:offset + 1] in tuple(OPENING + STRAIGHT) or text.startswith(DOUBLED, offset)
+
+
+def closes_quote(text: str, end: int) -> bool:
+    """A quotation mark ends just before ``end``."""
+    return end > 0 and (text[end - 1] in CLOSING + STRAIGHT + "»" or text.endswith(DOUBLED, 0, end))
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
 
 
@@ -39,14 +53,20 @@ def _regions_in(text: str, start: int, end: int,
     """Closed regions of one paragraph, and the offset of a quote left open at its end.
     ``open_at`` is a quote already open when the paragraph starts."""
     regions: list[QuoteRegion] = []
-    for i in range(start, end):
+    i = start - 1
+    while i + 1 < end:
+        i += 1
         ch = text[i]
-        if ch == STRAIGHT:
-            if open_at is None:
-                open_at = i
-            else:
-                regions.append(QuoteRegion(open_at, i + 1, True))
+        if ch == STRAIGHT or text.startswith(DOUBLED, i, end):
+            width = 1 if ch == STRAIGHT else 2
+            before, after = text[i - 1:i] if i > start else "", text[i + width:i + width + 1]
+            opener = (not before or before.isspace() or before in "([—–-") and after[:1].strip() != ""
+            if open_at is not None and (before.strip() or not opener):
+                regions.append(QuoteRegion(open_at, i + width, True))
                 open_at = None
+            elif opener:
+                open_at = i  # a mark that can only open: a previous unclosed one is dropped
+            i += width - 1
         elif ch in OPENING and open_at is None:
             open_at = i
         elif ch in CLOSING and open_at is not None:
@@ -62,12 +82,13 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     for p_start, p_end in _paragraphs(text):
         para = text[p_start:p_end].lstrip()
         first = p_end - len(para)
-        if carried is not None and not (para and para[0] in OPENING + STRAIGHT):
+        if carried is not None and not (para and opens_quote(para, 0)):
             out.append(QuoteRegion(carried, previous_end, False))
             carried = None
         if carried is not None:
             # the continuation's opening mark re-opens the same quote
-            regions, carried = _regions_in(text, first + 1, p_end, open_at=carried)
+            mark = len(DOUBLED) if text.startswith(DOUBLED, first) else 1
+            regions, carried = _regions_in(text, first + mark, p_end, open_at=carried)
             out.extend(regions)
         else:
             regions, carried = _regions_in(text, p_start, p_end)

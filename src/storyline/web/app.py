@@ -13,6 +13,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from . import api
+from .page_cache import PageCache
 from .security import DEFAULT_MAX_BODY_BYTES, BodySizeLimit, SecurityHeaders
 from .templating import STATIC, make_templates
 from .views import actor, api_docs, article, stories, story
@@ -65,6 +66,7 @@ def create_app(archive: Any, token: str | None = None,
     app.state.archive = ArchiveGate(archive)
     app.state.token = token
     app.state.templates = make_templates()
+    app.state.page_cache = PageCache()
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     for view in (stories, story, article, actor, api_docs):

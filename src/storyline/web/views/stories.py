@@ -29,9 +29,14 @@ def story_list(request: Request, q: Text = None, actor: Text = None, outlet: Tex
                             limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     filters = {"q": q or "", "actor": actor or "", "outlet": outlet or "",
                "since": since_day or "", "until": until_day or "", "sort": sort}
-    return render(request, "stories.html", stories=found[:PAGE_SIZE], filters=filters,
-                  sorts=SORTS, page=page, has_next=len(found) > PAGE_SIZE, problems=problems,
-                  counts=archive.counts(), actors=archive.actors())
+    shown = found[:PAGE_SIZE]
+    # Suggestions for the actor filter come from the stories on the page: listing every actor
+    # of the archive would cost an aggregate over all mentions on each visit.
+    suggestions = {a["id"]: a.get("name") or a["id"]
+                   for s in shown for a in s.get("actors") or [] if a.get("id")}
+    return render(request, "stories.html", stories=shown, filters=filters, sorts=SORTS,
+                  page=page, has_next=len(found) > PAGE_SIZE, problems=problems,
+                  counts=archive.counts(), actor_suggestions=sorted(suggestions.items()))
 
 
 def _day(value: Optional[str], label: str, problems: list[str]) -> Optional[str]:

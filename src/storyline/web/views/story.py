@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from ..actor_graph import FAMILY_LABELS, actor_graph, story_events
 from ..stance_board import STANCE_COLUMNS, stance_board
 from ..story_claims import story_claims
+from ..page_cache import digest
 from ..timeline import timeline
 from . import archive_of, found, render
 
@@ -18,9 +19,21 @@ MAX_CLAIMS = 100
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str):
-    archive = archive_of(request)
-    story = found(archive.story(story_id), "story", story_id)
-    articles = archive.article_records(story.get("articles") or [])
+    story = found(archive_of(request).story(story_id), "story", story_id)
+    etag = f'"{digest(story)}"'
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers=headers)
+    cache = request.app.state.page_cache
+    body = cache.get(etag)
+    if body is None:
+        body = render_story(request, story).body
+        cache.put(etag, body)
+    return HTMLResponse(body, headers=headers)
+
+
+def render_story(request: Request, story: dict) -> HTMLResponse:
+    articles = archive_of(request).article_records(story.get("articles") or [])
     names = {a["id"]: a.get("name") or a["id"] for a in story.get("actors") or [] if a.get("id")}
     for article in articles.values():
         for a in article.get("actors") or []:

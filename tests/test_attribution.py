@@ -372,3 +372,41 @@ def test_quoted_fragment_runs_on_to_the_end_of_the_sentence(nlp):
 def test_prepositional_content_keeps_what_the_verb_adds_after_it(nlp):
     c = only(claims_of(nlp, "The unions railed against the budget for cutting pensions."))
     assert c.content.text == "the budget for cutting pensions"
+
+
+def test_doubled_apostrophes_are_quotation_marks(nlp):
+    text = "''We will not close the mill,'' the owner said."
+    c = only(claims_of(nlp, text))
+    assert c.content.text == "''We will not close the mill,''"
+    assert c.direct is True
+
+
+def test_opening_mark_of_the_next_quotation_is_not_part_of_the_content(nlp):
+    text = "The owner said the mill would stay open. ''We have orders until spring,'' he added."
+    c = only([c for c in claims_of(nlp, text) if c.cue.text == "said"])
+    assert c.content.text == "the mill would stay open"
+
+
+def test_a_mark_that_can_only_open_starts_a_new_quotation():
+    text = "She said ''we tried. ''Nobody listened,'' she added."
+    regions = [text[r.start:r.end] for r in quote_regions(text) if r.closed]
+    assert regions == ["''Nobody listened,''"]
+
+
+def test_partly_quoted_content_running_on_joins_the_next_quotation(nlp):
+    text = ("Members pay more “because they expect good service,” the manager said. "
+            "“Public courses cannot keep up.”")
+    c = only(claims_of(nlp, text))
+    assert c.content.text.startswith("Members pay more")
+    assert c.content.text.endswith("“Public courses cannot keep up.”")
+
+
+def test_inner_single_quote_before_a_doubled_closing_mark():
+    text = "He said, ''She told me 'you can win.''' Then he left."
+    regions = [text[r.start:r.end] for r in quote_regions(text)]
+    assert regions == [text[text.index("''"):text.index(" Then")]]
+
+
+def test_connective_before_a_parenthetical_speech_is_left_out(nlp):
+    c = only(claims_of(nlp, "Still, he said, the plant will close in March."))
+    assert c.content.text == "the plant will close in March"

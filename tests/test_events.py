@@ -277,7 +277,7 @@ def test_defacing_websites_is_a_cyber_attack():
 
 
 def test_a_proposal_an_act_is_about_does_not_swallow_its_rejection():
-    e = next(e for e in events("Ghana rejected a Nigerian proposal for signing a customs pact.")
+    e = next(e for e in events("Ghana rejected a Nigerian proposal for holding joint talks.")
              if e.type == "REJECT")
     assert e.actor == ["GHA"] and e.recipient == ["NGA"]
 
@@ -367,3 +367,22 @@ def test_a_city_names_the_country_an_unplaced_office_holder_acts_for():
 def test_a_share_of_a_group_is_that_group():
     e = only("One third of ethnic Serb fighters operating in Kosovo have been demobilized.")
     assert e.type == "RETREAT" and e.recipient == ["XKX"]
+
+
+def test_aid_delivered_or_an_embassy_opened_in_a_city_is_aimed_at_its_country():
+    e = only("Norway established diplomatic relations with and opened an embassy in Baghdad.")
+    assert (e.type, e.actor, e.recipient) == ("SUPPORT", ["NOR"], ["IRQ"])
+    e = only("The Red Cross delivered food aid in Mosul on Tuesday.")
+    assert (e.type, e.recipient) == ("AID", ["IRQ"])
+
+
+def test_an_investigation_into_an_allegation_is_aimed_at_who_alleged_it():
+    e = only("Uganda's human rights commission completed its investigation into an allegation "
+             "by the Kenyan police.")
+    assert (e.type, e.actor, e.recipient) == ("ACCUSE", ["UGA"], ["KEN"])
+
+
+def test_where_the_object_is_does_not_place_an_unnamed_doer():
+    # the mission is in Mali (so the act is aimed there), but the council is not Malian
+    e = only("The council agreed to a one-year extension of the mission in Mali (MINUSMA).")
+    assert e.type == "AGREE" and e.recipient == ["MLI"] and "MLI" not in e.actor

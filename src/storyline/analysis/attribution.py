@@ -87,7 +87,7 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
                 region is before or region.start >= start
                 or not text[end:region.end].strip(" .,;:!?”\"'’")):
             end = region.end
-    if end <= speech[0] and opens_quote(text, start):
+    if end <= speech[0] and (opens_quote(text, start) or closes_quote(text, end)):
         nxt = quotes.starting_after(speech[1], gap=" ,.:\u00a0")
         if nxt is None:  # "“A,” he tells the crowd at a rally. “B.”"
             stop = _sentence_stop(text, speech[1])

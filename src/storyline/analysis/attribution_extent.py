@@ -71,3 +71,4 @@ def run_to_sentence_end(doc: Doc, frames: list[Frame], phrases: dict[int, Source
         new = trim(text, start, stop)
         if new[1] > end:
             frame.content = new
+

@@ -59,6 +59,8 @@ def _regions_in(text: str, start: int, end: int,
         ch = text[i]
         if ch == STRAIGHT or text.startswith(DOUBLED, i, end):
             width = 1 if ch == STRAIGHT else 2
+            if width == 2 and open_at is not None and text.startswith("'", i + 2):
+                i += 1  # three apostrophes: an inner single quote closes first, then the doubled one
             before, after = text[i - 1:i] if i > start else "", text[i + width:i + width + 1]
             opener = (not before or before.isspace() or before in "([—–-") and after[:1].strip() != ""
             if open_at is not None and (before.strip() or not opener):

@@ -53,9 +53,8 @@ class Frame:
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, clause punctuation, a dangling conjunction or opening quotation mark at the
-    edges, but keep a
-    closing quotation mark and the punctuation inside it (PolNeAR keeps “...,” whole) and an
-    abbreviation's period ("... to the U.S.")."""
+    edges, but keep a closing quotation mark and the punctuation inside it (PolNeAR keeps “...,”
+    whole) and an abbreviation's period ("... to the U.S.")."""
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
@@ -340,7 +339,7 @@ def _outside(sent: Span, inner: tuple[int, int]) -> tuple[int, int]:
     text = doc_text(sent.doc)
     s, e = _paragraph_part(text, sent.start_char, sent.end_char, inner)
     s, e = trim(text, s, e)
-    s = _skip_connective(text, s, e)
+    s = skip_connective(text, s, e)
     before = trim(text, s, inner[0])
     after = trim(text, inner[1], e)
     if before[1] - before[0] <= 0:
@@ -373,7 +372,7 @@ def _skip_leading_time(doc: Doc, start: int, end: int) -> int:
     return span[i].idx
 
 
-def _skip_connective(text: str, start: int, end: int) -> int:
+def skip_connective(text: str, start: int, end: int) -> int:
     """Start of a span after a sentence-opening connective and its comma ("Still, ...")."""
     comma = text.find(",", start, min(end, start + 24))
     if comma > start and text[start:comma].strip().lower() in _connectives():
@@ -446,7 +445,7 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         if content is None:
             continue
         content = trim(text, *within_paragraph(text, content, verb.idx))
-        content = (_skip_connective(text, *content), content[1])
+        content = (skip_connective(text, *content), content[1])
         if rule == "clause" and content[0] > verb.idx:
             content = (_skip_leading_time(sent.doc, *content), content[1])
         if content[1] - content[0] < 2 and rule != "quote-after":
@@ -481,7 +480,9 @@ def _outside_subtree(verb: Token, sent: Span) -> tuple[int, int]:
     head = verb.head
     clause = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
     inner = _subtree_range(verb)
-    s, e = trim(doc_text(sent.doc), *clause)
+    text = doc_text(sent.doc)
+    s, e = trim(text, *clause)
+    s = skip_connective(text, s, e)  # "Still, he said, officials must ...": the content follows
     if inner[1] >= e:
         return s, inner[0]
     if inner[0] <= s:

@@ -4,9 +4,11 @@ Why: event data are coded at country level, and coders fill a role the text only
 where the act happens and who does it (``event_rules.json`` ``implicit_roles``):
 - an act done *in* a country (a curfew in Abidjan, shelling in Jericho) is aimed at that country
   when no one else is named;
-- a protest or a crackdown with no named target is domestic: protesters address their own
-  government, a government coerces its own population; so is violence by the only state a
-  report names against people it does not name ("police fired on demonstrators");
+- a protest, a crackdown or a concession with no named target is domestic: protesters address
+  their own government, a government coerces (or lifts a curfew on) its own population; so is
+  violence or a release by the only state a report names towards people it does not name
+  ("police fired on demonstrators");
+- an attack nobody is named for is coded with the country where it happened;
 - an unnamed group ("students", "workers") in a report that names one country acts for it;
 - "other countries" in a speaker's report include the speaker's own side ("X announced that
   five other countries agreed": X agreed too).
@@ -25,6 +27,8 @@ _COUNTRY_CODE = re.compile(r"^[A-Z]{3}$")
 
 
 class ImplicitRoles:
+    """Implicit actor and recipient for one document's events (rules: ``implicit_roles``)."""
+
     def __init__(self, roles: RoleResolver, rules: dict) -> None:
         self.roles = roles
         self.index = roles.index
@@ -37,12 +41,12 @@ class ImplicitRoles:
         self.physical = set(cfg["unclaimed_doer"])
 
     # -- places ----------------------------------------------------------------------------
-    def located(self, verb: Token) -> list[str]:
+    def located(self, verb: Token, deep: bool = True) -> list[str]:
         """The country where the act of ``verb``'s clause happens ("imposed a curfew in X",
         "rioted at a jail in X", "threatened to resume attacks in X"); a participle or a
         coordinated verb shares its main clause's place ("declared a state of siege in X,
         arresting opponents")."""
-        found = self.roles.located_in(verb)
+        found = self.roles.located_in(verb, deep)
         node = verb
         for _ in range(2):
             if found or node.dep_ not in ("advcl", "conj", "xcomp") or node.head is node:
@@ -50,7 +54,7 @@ class ImplicitRoles:
             if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
                 break
             node = node.head
-            found = self.roles.located_in(node)
+            found = self.roles.located_in(node, deep)
         return found
 
     # -- roles ----------------------------------------------------------------------------
@@ -105,7 +109,7 @@ class ImplicitRoles:
             speaker = self.roles.reporter(head)
             if speaker:
                 return speaker
-        found = self.located(verb)
+        found = self.located(verb, deep=False)  # where the group acts, not where its object is
         if found or not ({ptype, action} & self.group_doer_types):
             return found
         sole = self.index.sole_country

@@ -66,14 +66,17 @@ class ActorIndex:
         toks = sorted(tokens, key=lambda t: t.i)
         if not toks or not self.spans:
             return []
-        covered = {t.idx + k for t in toks for k in range(len(t.text) + 1)}
+        # a mention starts inside one of the tokens and ends inside or at the end of one: a
+        # token's end offset alone must not let in the next word ("(UNIFIL)" after "Lebanon")
+        starts = {t.idx + k for t in toks for k in range(len(t.text))}
+        ends = {t.idx + k for t in toks for k in range(1, len(t.text) + 1)}
         lo = bisect_left(self.starts, toks[0].idx)
         hi = toks[-1].idx + len(toks[-1].text)
         found: list[str] = []
         for start, end, actor_id in self.spans[lo:]:
             if start >= hi:
                 break
-            if start in covered and end in covered:
+            if start in starts and end in ends:
                 pid = self.plover_id(actor_id)
                 if pid not in found:
                     found.append(pid)
@@ -246,8 +249,9 @@ class RoleResolver:
                 return found
         return []
 
-    def located_in(self, verb: Token) -> list[str]:
-        """The first country a locative phrase in ``verb``'s own clause names."""
+    def located_in(self, verb: Token, deep: bool = True) -> list[str]:
+        """The first country a locative phrase in ``verb``'s own clause names (``deep``: also
+        inside its objects, "imposed a curfew in X"; else only on the verb, "protested in X")."""
         locative = self.lex.words("locative_preps")
         frontier, seen = [verb], 0
         while frontier and seen < 40:
@@ -262,7 +266,8 @@ class RoleResolver:
                             found = self.place_country(obj)
                             if found:
                                 return found
-                frontier.append(child)
+                if deep:
+                    frontier.append(child)
         return []
 
     def place_country(self, head: Token, tokens: list[Token] | None = None) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 LEXICON = Path(__file__).parent / "lexicons" / "language_function_words.tsv"
 SAMPLE_WORDS = 400
+MIN_WORDS = 15
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Scripts that identify a language family on their own (Unicode character-name prefixes).
 SCRIPTS = {"CYRILLIC": "ru", "ARABIC": "ar", "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja",
@@ -56,8 +57,8 @@ def detect_language(text: str) -> str | None:
     if script:
         return script
     words = [w.lower() for w in WORD.findall(text[:20000])][:SAMPLE_WORDS]
-    if len(words) < 8:
-        return None
+    if len(words) < MIN_WORDS:
+        return None  # a headline or one short sentence is too little evidence to overrule
     scores = {code: sum(w in vocabulary for w in words) / len(words)
               for code, vocabulary in function_words().items()}
     best = max(scores, key=scores.get)

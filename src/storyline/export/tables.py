@@ -20,7 +20,8 @@ def _event_rows(article: dict) -> Iterable[dict]:
     for i, e in enumerate(article.get("events") or []):
         date = e.get("date") or {}
         yield {"article_id": article.get("id"), "event": i, "type": e.get("type"),
-               "action": e.get("action") or e.get("type"), "mode": e.get("mode"), "modality": e.get("modality"),
+               "action": e.get("action") or e.get("type"), "mode": e.get("mode"),
+               "modality": e.get("modality"),
                "actor": _join(e.get("actor") or []), "recipient": _join(e.get("recipient") or []),
                "date": date.get("value"), "date_granularity": date.get("granularity"),
                "date_source": e.get("date_source"), "claim": e.get("claim"),

@@ -114,3 +114,13 @@ def test_postgresql_round_trip_and_search(nlp):
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_a_first_ingest_groups_like_the_database_free_cluster_command(archive, nlp):
+    from storyline.workflow import analyze_articles, cluster
+    articles = [_article("norway", BRIEFING), _article("flood", OTHER),
+                _article("norway-2", BRIEFING.replace("two frigates", "two frigates and a tanker")
+                         + " The deployment begins in April.", published="2024-03-05")]
+    expected = dict(cluster(analyze_articles(articles, nlp=nlp)))
+    archive.ingest_articles(articles)
+    assert {a["id"]: a["story"] for a in archive.articles()} == expected

@@ -157,10 +157,15 @@ def stories(db: Optional[str] = typer.Option(None, help=DB_HELP),
             actor: Optional[str] = None, outlet: Optional[str] = None,
             since: Optional[str] = None, until: Optional[str] = None,
             sort: str = "activity", limit: int = 50,
+            rebuild: bool = typer.Option(False, "--rebuild",
+                                         help="re-cluster the whole archive first (as a batch)"),
             format: Format = typer.Option(Format.json, "--format", "-f")):
     """List stories (contract Story objects, without timeline and claims detail)."""
+    archive = _open(db)
+    if rebuild:
+        err.print(f"{archive.rebuild_stories()} stories after re-clustering the archive")
     try:
-        found = _open(db).stories(q=q, actor=actor, outlet=outlet, since=since, until=until,
+        found = archive.stories(q=q, actor=actor, outlet=outlet, since=since, until=until,
                                   sort=sort, limit=limit)
     except ValueError as exc:
         err.print(f"[red]error[/red]: {exc}")

@@ -64,7 +64,7 @@ class Archive:
     # ------------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], progress: ProgressHook | None = None,
                on_problem: Callable[[str, str], None] | None = None,
-               batch_size: int = 16) -> IngestReport:
+               batch_size: int = 32) -> IngestReport:
         """Read files/folders (any supported format) and ingest every article found."""
         from ..sources import ReadReport, read_paths
         read_report = ReadReport()
@@ -76,7 +76,7 @@ class Archive:
         return report
 
     def ingest_articles(self, articles: Iterable[Article], progress: ProgressHook | None = None,
-                        batch_size: int = 16, report: IngestReport | None = None,
+                        batch_size: int = 32, report: IngestReport | None = None,
                         on_problem: Callable[[str, str], None] | None = None,
                         analysed: bool = False) -> IngestReport:
         """Analyse and store articles that are not stored yet, one transaction per batch.
@@ -86,6 +86,7 @@ class Archive:
         """
         from ..analysis.pipeline import MAX_TEXT_CHARS
         report = report or IngestReport()
+        was_empty = self.counts()["articles"] == 0
         pending: list[tuple[Article, str]] = []
         seen: set[str] = set()
 
@@ -119,6 +120,10 @@ class Archive:
             self._ingest_batch(pending, report, analysed)
             if progress:
                 progress(len(pending))
+        if was_empty and report.added > 1:
+            # A first ingest is a whole corpus at once: group it as a batch, which weighs words
+            # over every article instead of over those seen so far (same ids as `cluster`).
+            self.rebuild_stories()
         with self.engine.connect() as conn:
             report.actors = conn.scalar(select(func.count()).select_from(t.actors)) or 0
             report.stories = conn.scalar(select(func.count()).select_from(t.stories)) or 0
@@ -258,17 +263,17 @@ class Archive:
                          [{"story_id": story_id, "actor_id": a} for a in actor_ids])
 
     def rebuild_stories(self) -> int:
-        """Re-cluster every stored article from scratch (same corpus → same story ids)."""
-        from ..stories.cluster import StoryIndex
+        """Re-cluster every stored article from scratch, as a batch (same corpus → same story
+        ids). Incremental ingest weighs words by the documents seen so far; a rebuild weighs
+        them over the whole archive, which groups better once the archive has grown."""
+        from ..stories.cluster import build_index
         with self.engine.begin() as conn:
             rows = conn.execute(select(t.articles.c.id, t.articles.c.record,
                                        t.articles.c.duplicate_of).order_by(t.articles.c.seq)).all()
-            stories = StoryIndex.from_state(None)
-            assigned: dict[str, str | None] = {}
-            for article_id, record, duplicate_of in rows:
-                if duplicate_of is None:
-                    assigned[article_id] = stories.add(json.loads(record))
-            for article_id, record, duplicate_of in rows:
+            originals = (json.loads(record) for _, record, duplicate_of in rows
+                         if duplicate_of is None)
+            index, assigned = build_index(originals)
+            for article_id, _, duplicate_of in rows:
                 if duplicate_of is not None:
                     assigned[article_id] = assigned.get(duplicate_of)
             for article_id, story_id in assigned.items():
@@ -276,10 +281,11 @@ class Archive:
                              .values(story_id=story_id))
             conn.execute(delete(t.stories))
             conn.execute(delete(t.story_actors))
-            self._put_meta(conn, STORY_INDEX_KEY, _dumps(stories.state()))
-            for story_id in sorted({s for s in assigned.values() if s}):
+            self._put_meta(conn, STORY_INDEX_KEY, _dumps(index.state()))
+            story_ids = sorted({s for s in assigned.values() if s})
+            for story_id in story_ids:
                 self._synthesize(conn, story_id)
-            return len({s for s in assigned.values() if s})
+            return len(story_ids)
 
     # ------------------------------------------------------------------ reads
     def article(self, article_id: str) -> dict | None:

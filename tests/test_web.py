@@ -281,10 +281,12 @@ def test_a_story_page_is_rebuilt_when_its_story_changes_and_revalidates_when_it_
     assert again.status_code == 304
     assert client.get(f"/stories/{seed_story['id']}").text == first.text
 
-    from storyline.web.page_cache import PageCache, digest
+    from storyline.web.page_cache import PageCache, story_version
     cache = PageCache(capacity=2)
-    changed = {**seed_story, "stances": []}
-    assert digest(changed) != digest(seed_story)
+    for changed in ({**seed_story, "stances": []}, {**seed_story, "articles": ["another"]},
+                    {**seed_story, "timeline": [{}] * (len(seed_story["timeline"]) + 1)},
+                    {**seed_story, "last_seen": "2099-01-01"}):
+        assert story_version(changed) != story_version(seed_story)
     for key in ("a", "b", "c"):
         cache.put(key, key.encode())
     assert cache.get("a") is None and cache.get("c") == b"c"

@@ -126,3 +126,10 @@ def test_a_timeline_entry_resolves_its_events_and_skips_dangling_references():
     assert entry.date == "2024-06-03"
     assert [e.type for e in entry.events] == ["ACCUSE"]
     assert "RUS → NOR" in entry.events[0].label
+
+
+def test_a_long_timeline_can_be_cut_to_its_latest_entries():
+    story = {"timeline": [{"date": {"value": f"2024-06-{day:02d}"}, "summary": str(day),
+                           "events": []} for day in range(1, 31)]}
+    latest = timeline(story, {}, latest=5)
+    assert [e.date for e in latest] == [f"2024-06-{day}" for day in range(26, 31)]

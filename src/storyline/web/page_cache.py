@@ -1,9 +1,11 @@
 """Rendered story pages, kept while the story they show is unchanged.
 
 A story page is made from the story record and its articles' records. Stored articles never
-change after ingest (re-ingesting adds nothing), so a digest of the story record alone names
-the page exactly: when an ingest changes the story, the digest changes and the page is rebuilt.
-The digest doubles as the page's ``ETag``, so a browser's repeat visit can be a 304.
+change after ingest (re-ingesting adds nothing), and a story is re-synthesised only when its
+articles change, so ``story_version`` (a digest of the story's membership, dates, title and
+stances, cheap even for a story of hundreds of articles whose full record runs to megabytes)
+names the page: an ingest that touches the story changes it and the page is rebuilt. The
+version doubles as the page's ``ETag``, so a browser's repeat visit can be a 304.
 """
 from __future__ import annotations
 
@@ -17,6 +19,13 @@ from typing import Any
 def digest(record: Any) -> str:
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def story_version(story: dict[str, Any]) -> str:
+    return digest({key: story.get(key) for key in (
+        "id", "title", "first_seen", "last_seen", "articles", "duplicates", "sources",
+        "stances")} | {"timeline": len(story.get("timeline") or []),
+                       "claims": len(story.get("claims") or [])})
 
 
 class PageCache:

@@ -18,6 +18,7 @@ class StanceEntry:
     stance: str
     as_of: str | None
     evidence: list[dict[str, Any]]
+    since: str | None = None
 
 
 @dataclass
@@ -41,8 +42,10 @@ def stance_board(story: dict[str, Any]) -> list[Proposal]:
         target = s.get("target") or "(unnamed proposal)"
         proposal = proposals.setdefault(target, Proposal(target))
         proposal.columns[s["stance"]].append(StanceEntry(
-            actor=s.get("actor") or "?", name=names.get(s.get("actor")) or s.get("actor") or "?",
-            stance=s["stance"], as_of=s.get("as_of"), evidence=list(s.get("evidence") or [])))
+            actor=s.get("actor") or "?",
+            name=names.get(s.get("actor")) or s.get("name") or s.get("actor") or "?",
+            stance=s["stance"], as_of=s.get("as_of"), evidence=list(s.get("evidence") or []),
+            since=s.get("since")))
     for proposal in proposals.values():
         for entries in proposal.columns.values():
             entries.sort(key=lambda e: e.name.lower())

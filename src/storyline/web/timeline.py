@@ -27,10 +27,13 @@ class TimelineEntry:
     events: list[TimelineEvent] = field(default_factory=list)
 
 
-def timeline(story: dict[str, Any], articles: dict[str, dict[str, Any]]) -> list[TimelineEntry]:
-    """Entries in the story's order; references to missing articles or events are skipped."""
+def timeline(story: dict[str, Any], articles: dict[str, dict[str, Any]],
+             latest: int | None = None) -> list[TimelineEntry]:
+    """Entries in the story's order (only the ``latest`` ones if given); references to missing
+    articles or events are skipped."""
     entries = []
-    for item in story.get("timeline") or []:
+    items = story.get("timeline") or []
+    for item in items[-latest:] if latest else items:
         date = item.get("date") or {}
         entry = TimelineEntry(date=date.get("value") or "undated",
                               granularity=date.get("granularity"),

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse, Response
 from ..actor_graph import FAMILY_LABELS, actor_graph, story_events
 from ..stance_board import STANCE_COLUMNS, stance_board
 from ..story_claims import story_claims
-from ..page_cache import digest
+from ..page_cache import story_version
 from ..timeline import timeline
 from . import archive_of, found, render
 
@@ -15,12 +15,14 @@ router = APIRouter(include_in_schema=False)
 # A page is for reading: past this many claims (big stories carry hundreds) the rest stay in the
 # article pages, which also keeps the page fast on a large archive.
 MAX_CLAIMS = 100
+# Likewise the timeline shows its latest entries: a story of hundreds of articles has thousands.
+MAX_TIMELINE = 200
 
 
 @router.get("/stories/{story_id:path}", response_class=HTMLResponse)
 def story_page(request: Request, story_id: str):
     story = found(archive_of(request).story(story_id), "story", story_id)
-    etag = f'"{digest(story)}"'
+    etag = f'"{story_version(story)}"'
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if request.headers.get("if-none-match") == etag:
         return Response(status_code=304, headers=headers)
@@ -40,6 +42,8 @@ def render_story(request: Request, story: dict) -> HTMLResponse:
             names.setdefault(a.get("id"), a.get("name") or a.get("id"))
     return render(request, "story.html", story=story, articles=articles, names=names,
                   board=stance_board(story), columns=STANCE_COLUMNS,
-                  timeline=timeline(story, articles), claims=story_claims(story, articles),
+                  timeline=timeline(story, articles, latest=MAX_TIMELINE),
+                  timeline_total=len(story.get("timeline") or []),
+                  claims=story_claims(story, articles),
                   graph=actor_graph(story_events(articles.values()), names),
                   families=FAMILY_LABELS, max_claims=MAX_CLAIMS)

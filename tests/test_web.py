@@ -290,3 +290,11 @@ def test_a_story_page_is_rebuilt_when_its_story_changes_and_revalidates_when_it_
     for key in ("a", "b", "c"):
         cache.put(key, key.encode())
     assert cache.get("a") is None and cache.get("c") == b"c"
+
+
+@pytest.mark.parametrize("query", ["\x00", 'a" OR "b', "NEAR(x y)", "*", "'; DROP TABLE articles; --"])
+def test_any_search_text_is_taken_as_words_never_as_query_syntax(client, query):
+    # Found by schemathesis: a NUL in ``q`` once broke SQLite's full-text query.
+    assert client.get("/api/stories", params={"q": query}).status_code == 200
+    assert client.get("/api/articles", params={"q": query}).status_code == 200
+    assert client.get("/", params={"q": query}).status_code == 200

@@ -93,7 +93,7 @@ def _with_quotation(text: str, frame: Frame, phrase: SourcePhrase | None,
             stop = _sentence_stop(text, speech[1])
             nxt = quotes.starting_after(stop, gap=" \u00a0") if stop else None
         if nxt is not None and "\n" not in text[speech[1]:nxt.start] \
-                and _runs_on(text, start, end) and not _runs_on(text, nxt.start, nxt.end):
+                and _runs_on(text, start, end, "?!") and not _runs_on(text, nxt.start, nxt.end):
             end = nxt.end
     elif start >= speech[1] and opens_quote(text, start):
         prev = quotes.ending_before(speech[0])
@@ -109,22 +109,28 @@ def _source_phrase(frame: Frame) -> SourcePhrase:
     return source_phrase(frame.source, frame.anchor)
 
 
-def _runs_on(text: str, start: int, end: int) -> bool:
+def _runs_on(text: str, start: int, end: int, also: str = "") -> bool:
     """A quotation closing on a comma or dash (“A,” X said) runs on after the speech; one closing
     on a full stop (“A.” He adds, “B.”) is a finished quote, and a quotation after the speech
     closing on a comma (“B,” she said) has a speech of its own."""
     inner = text[start:end].rstrip("”\"»’' ")
-    return inner[-1:] in (",", "—", "–", "-")
+    return inner[-1:] in (",", "—", "–", "-", *also)
 
 
 def _sentence_stop(text: str, offset: int, limit: int = 120) -> int | None:
-    """Offset after the period that ends the sentence holding ``offset`` (no quote inside)."""
+    """Offset after the full stop that ends the speech sentence holding ``offset`` when a
+    quotation follows it ("he said at a rally in Binghamton, N.Y. “B.”": an abbreviation's
+    period followed by more words does not end it). None when no quotation follows."""
     for i in range(offset, min(len(text), offset + limit)):
         ch = text[i]
         if ch in "\n" or ch in OPENING + STRAIGHT:
             return None
         if ch in ".!?":
-            return i + 1
+            j = i + 1
+            while j < len(text) and text[j] in " \u00a0" and j - i <= 3:
+                j += 1
+            if opens_quote(text, j):
+                return i + 1
     return None
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .attribution_lexicon import CueLexicon
 from .attribution_quotes import closes_quote
-from .attribution_rules import Frame, doc_text, trim, within_paragraph
+from .attribution_rules import Frame, doc_text, speaking_participle, trim, within_paragraph
 from .attribution_speakers import SourcePhrase
 
 
@@ -65,7 +65,8 @@ def run_to_sentence_end(doc: Doc, frames: list[Frame], phrases: dict[int, Source
                 subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 stop = subject.left_edge.idx if subject is not None and subject.i < tok.i else tok.idx
                 break
-            if end <= tok.idx < stop and _next_action(tok, frame.anchor):
+            if end <= tok.idx < stop and (_next_action(tok, frame.anchor)
+                                          or speaking_participle(tok, lex)):
                 stop = tok.left_edge.idx
                 break
         new = trim(text, start, stop)

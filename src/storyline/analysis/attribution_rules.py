@@ -32,6 +32,11 @@ _CLOSING_MARKS = "”\"»’'"
 _ABBREVIATION_END = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]\.|(?<![\w.])[A-Z]\.)$")
 # "... honest and trustworthy, and": a conjunction left over where the parse cut the clause.
 _DANGLING_CONJUNCTION = re.compile(r"\s(?:and|but|or|nor)$")
+# "... accreditation bodies, which" / "... can't be president, while": a subordinate clause cut
+# where the next attribution starts ("which he called ...") leaves its opening word behind.
+_DANGLING_SUBORDINATOR = re.compile(
+    r"\s*[,—–]\s*(?:(?:to|of|for|in|with|about) )?(?:who|whom|whose|which|that|while|whereas"
+    r"|(?:even )?though|although|because|when|where)$", re.IGNORECASE)
 # "... a new pool. ''" / "... a new pool. “": the opening mark of the next quotation.
 _DANGLING_OPENER = re.compile(r"\s(?:''|[“\"«])$")
 # A dateline before the story proper: "MACAU (Reuters) – ", "WASHINGTON — ".
@@ -64,6 +69,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     dangling = _DANGLING_CONJUNCTION.search(text, max(start, end - 8), end)
     if dangling is None:
         dangling = _DANGLING_OPENER.search(text, max(start, end - 4), end)
+    if dangling is None:
+        dangling = _DANGLING_SUBORDINATOR.search(text, max(start, end - 24), end)
     if dangling is not None and dangling.start() > start:
         return trim(text, start, dangling.start())
     return start, end
@@ -225,13 +232,24 @@ def _speaker_goes_on(comp: Token, lex: CueLexicon) -> Token | None:
         if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children):
             continue
         speech = tok.lemma_.lower() in lex.clause and _clause_complement(tok) is not None
-        if not (speech or _same_finite_form(tok, cue_verb)):
+        if not (speech or _same_finite_form(tok, cue_verb) or speaking_participle(tok, lex)):
             continue
         first = tok.left_edge
         while first.i > comp.i and doc_prev(first).dep_ in ("cc", "punct"):
             first = doc_prev(first)
         return first
     return None
+
+
+def speaking_participle(tok: Token, lex: CueLexicon) -> bool:
+    """"X said A, pointing to B" / "..., describing the team as ...": a participle of a cue verb
+    set off by a comma or dash is the speaker's next act (wherever the parser hangs it), not
+    part of what was said."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.left_edge.i == 0:
+        return False
+    lemma = tok.lemma_.lower()
+    return tok.doc[tok.left_edge.i - 1].text in (",", "—", "–") and (
+        lemma in lex.clause or lemma in lex.naming or lemma in lex.noun_object)
 
 
 def _same_finite_form(tok: Token, cue_verb: Token) -> bool:
@@ -442,6 +460,8 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
             content, rule = _object_range(verb, obj, lex), "object"
         elif lemma in lex.noun_object and (pobj := _prep_object(verb)) is not None:
             content, rule = _object_range(verb, pobj, lex), "prep-object"
+        elif lemma in lex.clause and (q := _quote_before(verb)) is not None:
+            content, rule = q, "quote-before"
         if content is None:
             continue
         content = trim(text, *within_paragraph(text, content, verb.idx))
@@ -514,6 +534,25 @@ def _quote_after(verb: Token) -> tuple[int, int] | None:
             return named.left_edge.idx, doc[i].idx + 1
         return doc[i].idx, doc[i].idx + 1  # widened to the whole quotation by the quote pass
     return None
+
+
+def _quote_before(verb: Token) -> tuple[int, int] | None:
+    """"“A,” said X" / "“A,” X said" where the parser missed the quote as the verb's clause
+    (it takes "“Trump needs to ...”" for an object or xcomp): a quotation closing on a comma,
+    question or exclamation mark right before the speech is its content. Only the closing mark
+    is returned; the quotation pass widens it to the whole quotation."""
+    doc = verb.doc
+    first = verb
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i), None)
+    if subject is not None:
+        first = subject.left_edge
+    for child in verb.children:  # "“A,” he once said": auxiliaries and adverbs before the verb
+        if child.i < verb.i and child.dep_ in ("aux", "advmod", "neg") and child.i < first.i:
+            first = child
+    i = first.i - 1
+    if i < 1 or doc[i].text not in ("”", '"', "''") or doc[i - 1].text not in (",", "?", "!"):
+        return None
+    return doc[i].idx, doc[i].idx + len(doc[i])
 
 
 def _naming(verb: Token) -> tuple[int, int] | None:

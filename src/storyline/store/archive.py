@@ -256,7 +256,7 @@ class Archive:
         conn.execute(insert(t.stories).values(
             id=story_id, title=story.get("title"), first_seen=story.get("first_seen"),
             last_seen=story.get("last_seen"), n_articles=len(story.get("articles", [])),
-            record=_dumps(story)))
+            record=_dumps(story), summary=_dumps(story_summary(story))))
         actor_ids = sorted({a["id"] for a in story.get("actors", [])})
         if actor_ids:
             conn.execute(insert(t.story_actors),
@@ -325,6 +325,7 @@ class Archive:
                 yield json.loads(record)
 
     def _search_ids(self, q: str, limit: int) -> list[str]:
+        q = q.replace("\x00", " ")  # neither SQLite FTS5 nor PostgreSQL accepts a NUL in a query
         with self.engine.connect() as conn:
             if is_sqlite(self.engine):
                 rows = conn.execute(text(
@@ -356,7 +357,7 @@ class Archive:
                 limit: int = 50, offset: int = 0, detail: bool = False) -> list[dict]:
         """Stories, newest activity first; filters combine with AND."""
         s = t.stories.c
-        query = select(s.record)
+        query = select(s.record if detail else s.summary)
         conditions = []
         if actor:
             conditions.append(s.id.in_(select(t.story_actors.c.story_id)
@@ -381,12 +382,7 @@ class Archive:
             raise ValueError(f"unknown sort {sort!r}: use activity, recent or oldest")
         query = query.order_by(*order).limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            records = [json.loads(r) for r in conn.execute(query).scalars()]
-        if not detail:
-            for record in records:
-                record.pop("timeline", None)
-                record.pop("claims", None)
-        return records
+            return [json.loads(r) for r in conn.execute(query).scalars()]
 
     def story(self, story_id: str) -> dict | None:
         with self.engine.connect() as conn:
@@ -414,7 +410,7 @@ class Archive:
             n_articles = conn.scalar(select(func.count()).select_from(t.article_actors)
                                      .where(t.article_actors.c.actor_id == actor_id))
             story_rows = conn.execute(
-                select(t.stories.c.id, t.stories.c.title, t.stories.c.record)
+                select(t.stories.c.id, t.stories.c.title, t.stories.c.summary)
                 .where(t.stories.c.id.in_(select(t.story_actors.c.story_id)
                                           .where(t.story_actors.c.actor_id == actor_id)))
                 .order_by(t.stories.c.last_seen.desc())).all()
@@ -449,6 +445,11 @@ class Archive:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def story_summary(story: dict) -> dict:
+    """A Story without its timeline and claims detail (the contract allows lists to omit them)."""
+    return {k: v for k, v in story.items() if k not in ("timeline", "claims")}
 
 
 def _unique_by_id(actors) -> list:

@@ -71,6 +71,8 @@ stories = Table(
     Column("first_seen", String(10)), Column("last_seen", String(10), index=True),
     Column("n_articles", Integer, nullable=False),
     Column("record", Text, nullable=False),
+    # the record without timeline and claims: what story lists need, a fraction of the size
+    Column("summary", Text, nullable=False),
 )
 
 story_actors = Table(

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Optional, Union
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, Security
 from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BeforeValidator
 
 from . import schemas
 from .security import token_matches
@@ -20,6 +22,16 @@ NOT_FOUND = {404: {"model": schemas.ErrorDetail, "description": "no such id"}}
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Text = Annotated[Optional[str], Query(max_length=500)]
+
+
+def iso_day_only(value: Any) -> Any:
+    """Refuse what pydantic would otherwise read as a date (``0.0`` as a Unix timestamp)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[Optional[dt.date], BeforeValidator(iso_day_only)]
 
 
 @router.get("/articles", response_model=list[schemas.ArticleSummary],
@@ -37,8 +49,8 @@ def get_article(request: Request, article_id: str):
 @router.get("/stories", response_model=list[schemas.Story],
             summary="List stories (contract Story without timeline/claims detail)")
 def list_stories(request: Request, q: Text = None, actor: Text = None, outlet: Text = None,
-                 since: Annotated[Optional[dt.date], Query(description="active since")] = None,
-                 until: Annotated[Optional[dt.date], Query(description="active until")] = None,
+                 since: Annotated[Day, Query(description="active since")] = None,
+                 until: Annotated[Day, Query(description="active until")] = None,
                  sort: Annotated[str, Query(pattern="^(activity|recent|oldest)$")] = "activity",
                  limit: Limit = 50, offset: Offset = 0):
     return archive_of(request).stories(

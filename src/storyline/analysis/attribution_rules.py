@@ -468,7 +468,7 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         content = (skip_connective(text, *content), content[1])
         if rule == "clause" and content[0] > verb.idx:
             content = (_skip_leading_time(sent.doc, *content), content[1])
-        if content[1] - content[0] < 2 and rule != "quote-after":
+        if content[1] - content[0] < 2 and rule not in ("quote-after", "quote-before"):
             continue
         source = subject_of(verb)
         if source is None:

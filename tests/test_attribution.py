@@ -410,3 +410,74 @@ def test_inner_single_quote_before_a_doubled_closing_mark():
 def test_connective_before_a_parenthetical_speech_is_left_out(nlp):
     c = only(claims_of(nlp, "Still, he said, the plant will close in March."))
     assert c.content.text == "the plant will close in March"
+
+
+def test_quotation_before_a_speech_verb_without_a_parsed_clause_is_its_content(nlp):
+    # the parser gives "asked" no clause here: the quotation closing right before the speaker is it
+    c = only(claims_of(nlp, "“Who will pay for the repairs?” the councillor asked."))
+    assert c.speaker.text == "the councillor"
+    assert c.content.text == "“Who will pay for the repairs?”"
+    assert c.direct is True
+
+
+def test_question_quote_goes_on_after_the_speech_sentence(nlp):
+    text = "“Who will pay for the repairs?” the councillor asked. “Not the residents.”"
+    c = only(claims_of(nlp, text))
+    assert c.content.start == 0 and c.content.end == len(text)
+
+
+def test_abbreviation_in_the_speech_does_not_end_it_before_the_next_quotation(nlp):
+    text = ("“The bridge is safe,” the engineer said at a hearing in Albany, N.Y. "
+            "“We checked every cable last spring.”")
+    c = only(claims_of(nlp, text))
+    assert c.content.start == 0 and c.content.end == len(text)
+
+
+def test_participle_of_a_speech_verb_after_a_comma_is_not_what_was_said(nlp):
+    text = "The union said the shift rota was unfair to night workers, pointing to a survey of its members."
+    said = next(c for c in claims_of(nlp, text) if c.cue.text == "said")
+    assert said.content.text == "the shift rota was unfair to night workers"
+
+
+def test_content_cut_before_a_nested_speech_drops_the_dangling_relative_word(nlp):
+    claims = claims_of(nlp, "The senator said the plan would hurt dairy farmers, who she said had suffered enough.")
+    first = next(c for c in claims if c.speaker.text == "The senator")
+    assert first.content.text == "the plan would hurt dairy farmers"
+    claims = claims_of(nlp, "Officials said the border would stay open, even though the army says it is unsafe.")
+    first = next(c for c in claims if c.speaker.text == "Officials")
+    assert first.content.text == "the border would stay open"
+
+
+def test_a_speech_parsed_inside_another_speech_keeps_its_own_quotation(nlp):
+    # "she said" is parsed as the clause of the second "said": each speaker keeps one quotation
+    text = "“The orchard is lost,” she said, but despite the frost, “we will replant in April,” said the grower."
+    claims = claims_of(nlp, text)
+    by_speaker = {c.speaker.text: c.content.text for c in claims}
+    assert by_speaker["she"] == "“The orchard is lost,”"
+    assert "she said" not in by_speaker["the grower"]
+    assert by_speaker["the grower"].endswith("“we will replant in April,”")
+
+
+def test_the_listener_of_told_is_not_what_was_said(nlp):
+    # "told Reuters" / "told reporters" names who heard it; with no clause or quotation there is
+    # nothing said, but "told a story" is a telling
+    assert claims_of(nlp, "The lawyer told Reuters.") == []
+    assert claims_of(nlp, "The lawyer told reporters on the steps of the court.") == []
+    assert only(claims_of(nlp, "The farmer told a story about the flood.")).content.text \
+        == "a story about the flood"
+    c = only(claims_of(nlp, "“We will appeal the ruling,” the lawyer told Reuters."))
+    assert c.content.text == "“We will appeal the ruling,”"
+
+
+def test_as_someone_told_an_outlet_comments_on_the_main_clause(nlp):
+    c = only(claims_of(nlp, "As the minister told Reuters, the mine will close in May."))
+    assert c.speaker.text == "the minister"
+    assert c.content.text == "the mine will close in May"
+
+
+def test_a_quotation_closing_the_previous_paragraph_is_not_the_next_speakers_clause(nlp):
+    # the parser glues the two paragraphs into one sentence and hangs the quote on "said"
+    text = ("“Then, I intend to leave quickly.”\n\n"
+            "Morales, who calls the plan a “fraud,” said he doesn’t believe it will work.")
+    said = next(c for c in claims_of(nlp, text) if c.cue.text == "said")
+    assert said.content.text == "he doesn’t believe it will work"

@@ -51,7 +51,8 @@ def annotate_claims(doc: Doc) -> None:
     for frame in frames:
         _with_quotation(doc_text(doc), frame, phrases.get(id(frame)), quotes)
     run_to_sentence_end(doc, frames, phrases, lex)
-    frames = [f for f in frames if not _quoted_cue(f, quotes)]
+    # a lone quotation mark no quotation region could be fitted to is no content
+    frames = [f for f in frames if not _quoted_cue(f, quotes) and f.content[1] - f.content[0] > 1]
     frames = _one_attribution_per_token(_one_speech_act(frames))
     resolver = SpeakerResolver(doc)
     claims = []
@@ -125,13 +126,17 @@ def _sentence_stop(text: str, offset: int, limit: int = 120) -> int | None:
         ch = text[i]
         if ch in "\n" or ch in OPENING + STRAIGHT:
             return None
-        if ch in ".!?":
-            j = i + 1
-            while j < len(text) and text[j] in " \u00a0" and j - i <= 3:
-                j += 1
-            if opens_quote(text, j):
-                return i + 1
+        if ch in ".!?" and _quote_follows(text, i + 1):
+            return i + 1
     return None
+
+
+def _quote_follows(text: str, offset: int) -> bool:
+    """An opening quotation mark after a space or two ("said. “B")."""
+    j = offset
+    while j < len(text) and text[j] in " \u00a0" and j - offset <= 2:
+        j += 1
+    return j > offset and opens_quote(text, j)
 
 
 def _quoted_cue(frame: Frame, quotes: QuoteIndex) -> bool:

@@ -174,15 +174,26 @@ def _has_mark_as(verb: Token) -> bool:
 def _clause_complement(verb: Token) -> Token | None:
     """The that-/quote clause; also one level down when the parser hung it on an adverb
     ("said earlier that ...")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child
+    text = doc_text(verb.doc)
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    # a sentence glued over a blank line: the quote closing the previous paragraph is not it
+    comps = [c for c in comps if "\n\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]] or comps
+    if len(comps) > 1:  # "“A,” she said, but “B,” said X": a clause that is a speech of its own
+        comps = [c for c in comps if not _own_speech(c)] or comps
+    if comps:
+        return comps[0]
     for child in verb.children:
         if child.dep_ in ("advmod", "npadvmod") and child.i > verb.i:
             for grand in child.children:
                 if grand.dep_ == "ccomp":
                     return grand
     return None
+
+
+def _own_speech(comp: Token) -> bool:
+    """A complement that is itself a verb with a subject and a clause of its own ("she said")."""
+    return comp.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in comp.children) and any(
+        c.dep_ == "ccomp" for c in comp.children)
 
 
 _TRAILING_MODIFIERS = ("npadvmod", "advcl", "appos", "relcl", "conj")
@@ -306,6 +317,21 @@ def _object(verb: Token) -> Token | None:
         if child.dep_ == "dobj" and child.pos_ not in ("PRON",):
             return child
     return None
+
+
+_ADDRESSEE_VERBS = ("tell",)
+
+
+def _named_addressee(verb: Token, obj: Token) -> bool:
+    """"Clinton told ABC News." / "he told reporters on Monday": the object of "tell" is who
+    heard it (a listener or relay), not what was said, unless it names a telling ("told a
+    story", ``attribution_told_things.tsv``)."""
+    return verb.lemma_.lower() in _ADDRESSEE_VERBS and obj.lemma_.lower() not in _told_things()
+
+
+@lru_cache(maxsize=1)
+def _told_things() -> frozenset[str]:
+    return frozenset(row["noun"] for row in lexicon_rows("attribution_told_things.tsv"))
 
 
 _OBJECT_COMPLEMENTS = ("prep", "advcl", "xcomp", "oprd", "ccomp")
@@ -456,9 +482,10 @@ def verb_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
             content, rule = rest, "colon"
         elif (obj := _object(verb)) is not None and (clause := _that_clause(obj)) is not None:
             content, rule = _clause_range(clause, lex), "object-clause"
-        elif lemma in lex.noun_object and obj is not None:
+        elif lemma in lex.noun_object and obj is not None and not _named_addressee(verb, obj):
             content, rule = _object_range(verb, obj, lex), "object"
-        elif lemma in lex.noun_object and (pobj := _prep_object(verb)) is not None:
+        elif lemma in lex.noun_object and (obj is None or not _named_addressee(verb, obj)) \
+                and (pobj := _prep_object(verb)) is not None:
             content, rule = _object_range(verb, pobj, lex), "prep-object"
         elif lemma in lex.clause and (q := _quote_before(verb)) is not None:
             content, rule = q, "quote-before"
@@ -597,7 +624,8 @@ def _as_reported(verb: Token, sent: Span) -> list[Frame]:
     A verb with a complement of its own ("as he urges voters to ...") is a temporal "as", and
     its own frame, not a comment on the main clause."""
     source = _agent(verb) or next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if source is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+    if source is None or any(c.dep_ in ("ccomp", "xcomp", "dobj") and not _named_addressee(verb, c)
+                             for c in verb.children):  # "As X told Reuters, ..." is a comment
         return []
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     extra = tuple(t for t in (agent,) if t is not None)

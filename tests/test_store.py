@@ -124,3 +124,13 @@ def test_a_first_ingest_groups_like_the_database_free_cluster_command(archive, n
     expected = dict(cluster(analyze_articles(articles, nlp=nlp)))
     archive.ingest_articles(articles)
     assert {a["id"]: a["story"] for a in archive.articles()} == expected
+
+
+def test_a_database_from_an_older_schema_is_refused_with_the_missing_columns_named(tmp_path):
+    import sqlite3
+    from storyline.store.database import SchemaMismatch
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT)")
+    with pytest.raises(SchemaMismatch, match="stories.summary"):
+        storyline.open(str(path))

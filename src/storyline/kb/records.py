@@ -34,6 +34,14 @@ class Organisation:
     source: str
 
 
+def within(start: str | None, end: str | None, date: str | None) -> bool:
+    """Whether a bounded period [start, end) covers ``date``; with no date, whether it is current
+    as the tables stand (no end recorded)."""
+    if date is None:
+        return end is None
+    return (start is None or start <= date) and (end is None or date < end)
+
+
 @dataclass(frozen=True)
 class Membership:
     member: str
@@ -43,9 +51,7 @@ class Membership:
 
     def holds_on(self, date: str | None) -> bool:
         """Membership on ``date`` (ISO day); with no date, membership as of today's table."""
-        if date is None:
-            return self.end is None
-        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+        return within(self.start, self.end, date)
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,7 @@ class Tenure:
     source: str
 
     def holds_on(self, date: str | None) -> bool:
-        if date is None:
-            return self.end is None
-        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+        return within(self.start, self.end, date)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from sqlalchemy.engine import Connection
 
 from ..model import Article
 from . import schema as t
-from .database import create_search_index, database_url, is_sqlite, make_engine
+from .database import (check_schema, create_search_index, database_url, is_sqlite,
+                       make_engine)
 
 STORY_INDEX_KEY = "story_index"
 ProgressHook = Callable[[int], None]
@@ -57,6 +58,7 @@ class Archive:
         self.url = database_url(db)
         self.engine = make_engine(self.url)
         t.metadata.create_all(self.engine)
+        check_schema(self.engine, t.metadata)
         create_search_index(self.engine)
         self._nlp = nlp
         self._dedup = None

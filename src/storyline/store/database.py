@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import MetaData, create_engine, event, inspect, text
 from sqlalchemy.engine import Engine
 
 DEFAULT_DB = "storyline.db"
@@ -48,3 +48,22 @@ def create_search_index(engine: Engine) -> None:
             conn.execute(text(
                 "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING GIN "
                 "(to_tsvector('english', coalesce(title, '') || ' ' || text))"))
+
+
+class SchemaMismatch(RuntimeError):
+    pass
+
+
+def check_schema(engine: Engine, metadata: MetaData) -> None:
+    """Refuse a database whose tables lack columns this version writes (made by an older
+    storyline), naming them, instead of failing half-way through an ingest."""
+    inspector = inspect(engine)
+    missing = []
+    for table in metadata.sorted_tables:
+        if inspector.has_table(table.name):
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            missing += [f"{table.name}.{c.name}" for c in table.columns if c.name not in present]
+    if missing:
+        raise SchemaMismatch(
+            f"{engine.url.render_as_string(hide_password=True)} was made by an older storyline "
+            f"(missing columns: {', '.join(missing)}); ingest into a new database")

@@ -35,9 +35,14 @@ browser:
 test: install browser
 	$(PY) -m pytest -q -rs
 
+# Speed and memory, each as a ratio to a baseline measured in the same run (needs ../shared).
 bench: install
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/bench_ingest.py
+	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench_clusters.py
+	$(PY) benchmarks/bench_story_page.py
 
+# Accuracy on every gold set in ../shared through the CLI, scored by ../shared/eval/score.py.
 eval: install
 	$(PY) benchmarks/evaluate.py
 

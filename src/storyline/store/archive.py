@@ -8,12 +8,12 @@ them into a story twice.
 from __future__ import annotations
 
 import hashlib
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
+import orjson
 from sqlalchemy import and_, delete, func, insert, select, text, update
 from sqlalchemy.engine import Connection
 
@@ -48,7 +48,12 @@ def content_hash(text_: str) -> str:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode("utf-8")
+
+
+def _loads(value: str | bytes) -> Any:
+    """Records are JSON text; orjson parses a large story several times faster than ``json``."""
+    return orjson.loads(value)
 
 
 class Archive:
@@ -168,7 +173,7 @@ class Archive:
             with self.engine.begin() as conn:
                 dedup = self._dedup_index(conn)
                 state = conn.scalar(select(t.meta.c.value).where(t.meta.c.key == STORY_INDEX_KEY))
-                stories = StoryIndex.from_state(json.loads(state) if state else None)
+                stories = StoryIndex.from_state(_loads(state) if state else None)
                 seq = conn.scalar(select(func.max(t.articles.c.seq))) or 0
                 touched: set[str] = set()
                 for article, (_, digest) in zip(analysed, batch):
@@ -249,7 +254,7 @@ class Archive:
         from ..stories.synthesis import synthesize_story
         rows = conn.execute(select(t.articles.c.record).where(t.articles.c.story_id == story_id)
                             .order_by(t.articles.c.seq)).scalars()
-        records = [json.loads(r) for r in rows]
+        records = [_loads(r) for r in rows]
         originals = [r for r in records if not r.get("duplicate_of")]
         duplicates = [r for r in records if r.get("duplicate_of")]
         story = synthesize_story(story_id, originals, duplicates)
@@ -272,7 +277,7 @@ class Archive:
         with self.engine.begin() as conn:
             rows = conn.execute(select(t.articles.c.id, t.articles.c.record,
                                        t.articles.c.duplicate_of).order_by(t.articles.c.seq)).all()
-            originals = (json.loads(record) for _, record, duplicate_of in rows
+            originals = (_loads(record) for _, record, duplicate_of in rows
                          if duplicate_of is None)
             index, assigned = build_index(originals)
             for article_id, _, duplicate_of in rows:
@@ -293,7 +298,7 @@ class Archive:
     def article(self, article_id: str) -> dict | None:
         with self.engine.connect() as conn:
             record = conn.scalar(select(t.articles.c.record).where(t.articles.c.id == article_id))
-        return json.loads(record) if record else None
+        return _loads(record) if record else None
 
     def article_records(self, ids: Iterable[str]) -> dict[str, dict]:
         """Many full article records in a few queries (the story page reads every member)."""
@@ -302,7 +307,7 @@ class Archive:
             for start in range(0, len(ids), 500):
                 rows = conn.execute(select(t.articles.c.id, t.articles.c.record)
                                     .where(t.articles.c.id.in_(ids[start:start + 500])))
-                found.update((article_id, json.loads(record)) for article_id, record in rows)
+                found.update((article_id, _loads(record)) for article_id, record in rows)
         return found
 
     def articles(self, q: str | None = None, limit: int = 50, offset: int = 0,
@@ -324,7 +329,7 @@ class Archive:
         with self.engine.connect() as conn:
             for record in conn.execute(select(t.articles.c.record)
                                        .order_by(t.articles.c.seq)).scalars():
-                yield json.loads(record)
+                yield _loads(record)
 
     def _search_ids(self, q: str, limit: int) -> list[str]:
         q = q.replace("\x00", " ")  # neither SQLite FTS5 nor PostgreSQL accepts a NUL in a query
@@ -384,12 +389,12 @@ class Archive:
             raise ValueError(f"unknown sort {sort!r}: use activity, recent or oldest")
         query = query.order_by(*order).limit(limit).offset(offset)
         with self.engine.connect() as conn:
-            return [json.loads(r) for r in conn.execute(query).scalars()]
+            return [_loads(r) for r in conn.execute(query).scalars()]
 
     def story(self, story_id: str) -> dict | None:
         with self.engine.connect() as conn:
             record = conn.scalar(select(t.stories.c.record).where(t.stories.c.id == story_id))
-        return json.loads(record) if record else None
+        return _loads(record) if record else None
 
     def actors(self, story: str | None = None, limit: int = 1000) -> list[dict]:
         a, aa = t.actors.c, t.article_actors.c
@@ -418,7 +423,7 @@ class Archive:
                 .order_by(t.stories.c.last_seen.desc())).all()
         stances = []
         for story_id, _title, record in story_rows:
-            for stance in json.loads(record).get("stances", []):
+            for stance in _loads(record).get("stances", []):
                 if stance.get("actor") == actor_id:
                     stances.append({"story": story_id, **stance})
         stances.sort(key=lambda s: s.get("as_of") or "")

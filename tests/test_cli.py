@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from storyline.cli import EXIT_PARTIAL, app
+from storyline.model import PLOVER_TYPES
 
 from .conftest import EXAMPLES
 
@@ -67,7 +68,8 @@ def test_exports_are_well_formed(tmp_path):
     assert len(lines) == 2
     plover = runner.invoke(app, ["export", "--format", "plover", "--db", db])
     assert plover.exit_code == 0, plover.stderr
-    assert isinstance(json.loads(plover.stdout), list)
+    records = json.loads(plover.stdout)
+    assert records and all(r["event"] in PLOVER_TYPES for r in records)
     csv_out = runner.invoke(app, ["export", "--format", "csv", "--db", db])
     assert csv_out.exit_code == 0, csv_out.stderr
 

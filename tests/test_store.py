@@ -134,3 +134,14 @@ def test_a_database_from_an_older_schema_is_refused_with_the_missing_columns_nam
         conn.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT)")
     with pytest.raises(SchemaMismatch, match="stories.summary"):
         storyline.open(str(path))
+
+
+def test_two_writers_on_one_database_see_each_others_articles(tmp_path, nlp):
+    first, second = storyline.open(str(tmp_path / "shared.db")), storyline.open(str(tmp_path / "shared.db"))
+    first._nlp = second._nlp = nlp
+    first.ingest_articles([_article("norway", BRIEFING)])
+    second.ingest_articles([_article("flood", OTHER)])
+    reprint = OTHER.replace("on Tuesday", "on Tuesday,") + " Reporting by a staff writer."
+    first.ingest_articles([_article("flood-reprint", reprint)])  # first must know of "flood" now
+    assert first.article("flood-reprint")["duplicate_of"] == "flood"
+    assert {s["id"] for s in first.stories()} == {s["id"] for s in second.stories()}

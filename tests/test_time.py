@@ -298,3 +298,13 @@ def test_seed_articles_dates_match_the_gold(nlp):
     assert correct / total >= 0.9
     estimate = docs["004_5def1f95143b3ebc"]._.published_estimate
     assert estimate and estimate["value"].startswith(gold["004_5def1f95143b3ebc"]["published_estimate_month"])
+
+
+def test_an_impossible_calendar_day_stays_unresolved_and_the_article_survives():
+    from storyline.analysis.pipeline import analyze_text
+    for sentence in ("The vote is on June 31, officials said.",
+                     "They met on Monday, April 31 in Rome.",
+                     "The deadline is Feb 30, the ministry said."):
+        article = analyze_text(sentence, published="2023-05-30")
+        assert [d.value for d in article.dates] == [None], sentence
+        assert article.dates[0].type == "unresolved"

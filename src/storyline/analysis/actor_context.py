@@ -26,12 +26,7 @@ HISTORICAL_YEAR_GAP = 30
 _YEAR = re.compile(r"^(1[0-9]{3}|20[0-9]{2})s?$")
 
 
-def doc_text(doc) -> str:
-    """``doc.text`` rebuilds the string on every access: keep one copy per document."""
-    text = doc.user_data.get("storyline_text")
-    if text is None:
-        text = doc.user_data["storyline_text"] = doc.text
-    return text
+from .extensions import doc_ents, doc_text  # noqa: E402,F401  (shared cached accessors)
 
 
 def clause_window(span: Span, width: int = 8) -> Span:

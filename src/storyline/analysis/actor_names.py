@@ -29,6 +29,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_ents
 from ..kb import KnowledgeBase, fold
 from .actor_context import doc_text
 
@@ -46,7 +47,7 @@ class EntityLabels:
     def __init__(self, doc: Doc) -> None:
         self.by_text: dict[str, Counter] = defaultdict(Counter)
         self.lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             self.by_text[text][ent.label_] += 1
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_ents
 from ..kb import KnowledgeBase, fold
 from .actor_context import historical_marker
 from .actor_matching import KbMatch
@@ -52,7 +53,7 @@ def _strip_the(text: str) -> str:
 def resolve_organisations(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry,
                           matches: list[KbMatch], published_year: int | None = None) -> None:
     labels = EntityLabels(doc)
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         ent = clean_entity(ent, kb) if ent.label_ == "ORG" else None
         if ent is None or not is_named_organisation(ent, kb, matches):
             continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_ents
 from ..kb import KnowledgeBase, SurfaceEntry, fold
 from .actor_context import doc_text
 from .actor_matching import KbMatch
@@ -126,7 +127,7 @@ def _window_evidence(window: Span, matches: list[KbMatch], kb: KnowledgeBase, ro
         if country:
             return PersonEvidence(country, f"{label} '{window.text}': 'the country' is {country}, "
                                   "the last country named before", role, None, priority)
-    orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
+    orgs = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
     if orgs:
         return PersonEvidence(None, None, role, slugify(orgs[-1].text), priority)
     if role:
@@ -219,7 +220,7 @@ def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -
             if tok.lower_ in ("of", "for"):
                 connector = tok.lower_
             if tok.ent_type_:
-                ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+                ent = next((e for e in doc_ents(doc) if e.start <= tok.i < e.end), None)
                 if connector == "for" and ent is not None and ent.label_ == "GPE":
                     break  # "special envoy for North Korea": a portfolio, not the side served
                 cut = ent.end if ent is not None else tok.i + 1
@@ -230,7 +231,7 @@ def appositive_evidence(span: Span, matches: list[KbMatch], kb: KnowledgeBase) -
     limited = doc[window.start:max(cut, role_end)]
     evidence = _window_evidence(limited, matches, kb, role, "appositive", 2)
     if evidence is not None and not evidence.country and not evidence.organisation:
-        orgs = [e for e in doc.ents if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
+        orgs = [e for e in doc_ents(doc) if e.label_ == "ORG" and e.start >= window.start and e.end <= window.end]
         if orgs:  # "vice president of studies at the Observer Research Foundation"
             evidence.organisation = slugify(orgs[0].text)
     return evidence
@@ -324,7 +325,7 @@ def resolve_persons(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matche
             continue
         if len(span) > 1:
             full_names_in_doc.add(officials[0].target)
-    ents = [e for e in doc.ents if e.label_ == "PERSON"]
+    ents = [e for e in doc_ents(doc) if e.label_ == "PERSON"]
     ent_spans = {(e.start_char, e.end_char) for e in ents}
     for match in matches:
         officials = match.of_kind("official")
@@ -457,7 +458,7 @@ def _titled_names(doc: Doc, kb: KnowledgeBase, ents: list[Span]) -> list[Span]:
     nouns right after a title word are a name."""
     found = []
     titles = {form for form in kb.roles_by_form if " " not in form}
-    taken = {i for e in doc.ents for i in range(e.start, e.end) if e.label_ in ("PERSON", "GPE", "NORP")}
+    taken = {i for e in doc_ents(doc) for i in range(e.start, e.end) if e.label_ in ("PERSON", "GPE", "NORP")}
     i = 0
     while i < len(doc) - 2:
         tok = doc[i]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_ents
 from ..kb import KnowledgeBase
 from .actor_matching import KbMatch
 from .actor_organisations import country_in_name, longer_name_ending_with
@@ -38,7 +39,7 @@ def resolve_known_outlet(registry: ActorRegistry, kb: KnowledgeBase, match: KbMa
 
 def resolve_outlets(doc: Doc, kb: KnowledgeBase, registry: ActorRegistry, matches: list[KbMatch]) -> None:
     """Organisations named in a reporting context become outlets (known ones are already in)."""
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ("ORG", "PERSON", "WORK_OF_ART") or registry.covers(
                 ent.start_char, ent.end_char, kinds=("person", "outlet", "anonymous", "igo", "organization")):
             continue

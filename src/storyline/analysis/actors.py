@@ -38,6 +38,7 @@ import re
 
 from spacy.tokens import Doc
 
+from .extensions import doc_ents
 from ..kb import KnowledgeBase, SurfaceEntry, load_kb
 from ..model import Actor
 from .actor_ambiguity import US_READINGS, other_readings
@@ -72,7 +73,7 @@ def annotate_actors(doc: Doc) -> None:
     matches = find_kb_matches(doc_text(doc), kb)
     matches = sorted(matches + coordinated_group_matches(doc_text(doc), matches, kb),
                      key=lambda m: (m.start, -m.end))
-    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    person_spans = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "PERSON"]
     readings = other_readings(doc, matches, kb)
     for match in matches:
         reading = readings.get((match.start, match.end))

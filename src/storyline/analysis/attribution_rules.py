@@ -76,15 +76,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def doc_text(doc: Doc) -> str:
-    """``Doc.text`` rebuilds the string on every access; the attribution layer reads it often."""
-    notes = doc._.notes if doc._.notes is not None else {}
-    if doc._.notes is None:
-        doc._.notes = notes
-    text = notes.get("attribution_text")
-    if text is None:
-        text = notes["attribution_text"] = doc.text
-    return text
+from .extensions import doc_text  # noqa: E402,F401  (one cached copy of the text per Doc)
 
 
 def skip_dateline(text: str, start: int, end: int) -> int:

@@ -14,6 +14,7 @@ from typing import Iterable
 
 from spacy.tokens import Doc, Token
 
+from .extensions import doc_ents
 from ..kb import load_kb
 from .event_lexicon import EventLexicon
 
@@ -110,7 +111,7 @@ def _state_office(role: str | None) -> bool:
 def _place_countries(doc: Doc) -> set[str]:
     """Countries the report names through known places (cities, regions) only."""
     kb = load_kb()
-    return {e.target for ent in doc.ents if ent.label_ in ("GPE", "LOC")
+    return {e.target for ent in doc_ents(doc) if ent.label_ in ("GPE", "LOC")
             for e in kb.lookup(ent.text) if e.kind == "place" and kb.is_country(e.target)}
 
 
@@ -280,7 +281,7 @@ class RoleResolver:
             return found[:1]
         kb = load_kb()
         wanted = {t.i for t in tokens}
-        for ent in head.doc.ents:
+        for ent in doc_ents(head.doc):
             if ent.start not in wanted or ent.label_ not in ("GPE", "LOC", "FAC", "NORP", "ORG"):
                 continue
             for form in (ent.text, ent.text.removeprefix("the ").removeprefix("The ")):

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from .extensions import doc_text
 from ..model import DateValue, Event, Span
 from .event_defaults import ImplicitRoles
 from .event_lexicon import EventLexicon, load_event_lexicon
@@ -389,7 +390,7 @@ class EventExtractor:
         date, source = self._date(trig, sent)
         return Event(type=draft.type, modality=draft.reading.modality, actor=draft.actor,
                      recipient=draft.recipient, evidence=evidence, mode=draft.mode, date=date,
-                     claim=self._claim(t_start), trigger=Span(t_start, t_end, self.doc.text[t_start:t_end]),
+                     claim=self._claim(t_start), trigger=Span(t_start, t_end, doc_text(self.doc)[t_start:t_end]),
                      date_source=source, action=draft.action if draft.action != draft.type else None)
 
     def _claim(self, start: int) -> int | None:
@@ -407,7 +408,10 @@ class EventExtractor:
         if self.date_for_span is not None:
             try:
                 found = self.date_for_span(self.doc, start, end)
-            except Exception:  # the time layer is optional here; never fail the article
+            except (ValueError, OverflowError, RecursionError) as exc:
+                # a date the time layer cannot resolve must not cost the article its events;
+                # the failure stays visible in the notes
+                self.doc._.notes.setdefault("errors", []).append(f"date_for_span: {exc!r}")
                 found = None
         if isinstance(found, tuple):  # the time layer answers (mention, "clause"|"published-fallback")
             found = found[0] if len(found) > 1 and found[1] == "clause" else None

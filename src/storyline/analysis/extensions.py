@@ -28,3 +28,20 @@ def register_extensions() -> None:
 
 
 register_extensions()
+
+
+def doc_text(doc: Doc) -> str:
+    """``Doc.text`` rebuilds the whole string on every access: one cached copy per document."""
+    text = doc.user_data.get("storyline_text")
+    if text is None:
+        text = doc.user_data["storyline_text"] = doc.text
+    return text
+
+
+def doc_ents(doc: Doc) -> tuple:
+    """``Doc.ents`` rebuilds its list on every access: one cached tuple per document (the
+    components only read entities; none of them changes ``doc.ents``)."""
+    ents = doc.user_data.get("storyline_ents")
+    if ents is None:
+        ents = doc.user_data["storyline_ents"] = tuple(doc.ents)
+    return ents

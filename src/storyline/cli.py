@@ -76,6 +76,18 @@ def _print_jsonl(value) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False) + "\n")
 
 
+def _print_rows(rows: list[dict], format: Format, line) -> None:
+    """A list result as tab-separated text (``line`` makes one row's fields), JSONL or JSON."""
+    if format == Format.text:
+        for row in rows:
+            sys.stdout.write("\t".join(str(v) for v in line(row)) + "\n")
+    elif format == Format.jsonl:
+        for row in rows:
+            _print_jsonl(row)
+    else:
+        _print_json(rows)
+
+
 def _open(db: Optional[str]):
     import storyline
     try:
@@ -142,13 +154,8 @@ def ingest(paths: List[str] = typer.Argument(..., help="files, folders, or - for
 def search(query: str, db: Optional[str] = typer.Option(None, help=DB_HELP),
            limit: int = 20, format: Format = typer.Option(Format.text, "--format", "-f")):
     """Full-text search over stored articles."""
-    hits = _open(db).search(query, limit=limit)
-    if format == Format.text:
-        for hit in hits:
-            sys.stdout.write(f"{hit['id']}\t{hit['published'] or '-'}\t{hit['title'] or ''}\t"
-                             f"{hit['snippet']}\n")
-    else:
-        _print_json(hits)
+    _print_rows(_open(db).search(query, limit=limit), format,
+                lambda h: (h["id"], h["published"] or "-", h["title"] or "", h["snippet"]))
 
 
 @app.command()
@@ -170,15 +177,9 @@ def stories(db: Optional[str] = typer.Option(None, help=DB_HELP),
     except ValueError as exc:
         err.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(1)
-    if format == Format.text:
-        for s in found:
-            sys.stdout.write(f"{s['id']}\t{s.get('first_seen') or '-'}..{s.get('last_seen') or '-'}"
-                             f"\t{len(s.get('articles', []))} articles\t{s.get('title') or ''}\n")
-    elif format == Format.jsonl:
-        for s in found:
-            _print_jsonl(s)
-    else:
-        _print_json(found)
+    _print_rows(found, format, lambda s: (
+        s["id"], f"{s.get('first_seen') or '-'}..{s.get('last_seen') or '-'}",
+        f"{len(s.get('articles', []))} articles", s.get("title") or ""))
 
 
 @app.command()
@@ -204,13 +205,8 @@ def actors(db: Optional[str] = typer.Option(None, help=DB_HELP),
            story: Optional[str] = typer.Option(None, help="only actors of this story"),
            format: Format = typer.Option(Format.text, "--format", "-f")):
     """Actors in the archive (or in one story), most mentioned first."""
-    found = _open(db).actors(story=story)
-    if format == Format.text:
-        for a in found:
-            sys.stdout.write(f"{a['id']}\t{a['kind']}\t{a['country'] or '-'}\t{a['articles']}"
-                             f"\t{a['name']}\n")
-    else:
-        _print_json(found)
+    _print_rows(_open(db).actors(story=story), format,
+                lambda a: (a["id"], a["kind"], a["country"] or "-", a["articles"], a["name"]))
 
 
 @app.command()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .attribution_lexicon import CueLexicon
-from .attribution_rules import Frame, doc_text, subject_of, trim
+from .attribution_rules import Frame, doc_text, subject_of, subtree_range, trim
 
 _CONTENT_PREPS = ("for", "of", "to", "about", "against", "over", "on", "toward", "towards")
 # Governing verbs that only carry the noun ("expressed concern"): their subject is the source.
@@ -31,8 +31,7 @@ def noun_frames(sent: Span, lex: CueLexicon) -> list[Frame]:
         if complement is None:
             continue
         content_tok, prep = complement
-        content = trim(text, content_tok.left_edge.idx,
-                       content_tok.right_edge.idx + len(content_tok.right_edge))
+        content = trim(text, *subtree_range(content_tok))
         if content[1] - content[0] < 2:
             continue
         source, source_span, light_verb = _source(noun)

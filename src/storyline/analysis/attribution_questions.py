@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .attribution_rules import Frame, cue_range, doc_text, is_unnamed_question, trim
+from .attribution_rules import (Frame, cue_range, doc_text, is_unnamed_question, subtree_range,
+                               trim)
 
 def question_frames(sent: Span) -> list[Frame]:
     frames = []
@@ -23,8 +24,7 @@ def question_frames(sent: Span) -> list[Frame]:
         if question is None:
             continue
         content_tok, about = question
-        content = trim(text, content_tok.left_edge.idx,
-                       content_tok.right_edge.idx + len(content_tok.right_edge))
+        content = trim(text, *subtree_range(content_tok))
         if content[1] - content[0] < 2:
             continue
         extra = (about,) if about is not None else ()

@@ -89,7 +89,8 @@ def _tok_range(first: Token, last: Token) -> tuple[int, int]:
     return first.idx, last.idx + len(last)
 
 
-def _subtree_range(tok: Token) -> tuple[int, int]:
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """Character range of a token's whole subtree."""
     return _tok_range(tok.left_edge, tok.right_edge)
 
 
@@ -517,8 +518,8 @@ def within_paragraph(text: str, content: tuple[int, int], cue: int) -> tuple[int
 
 def _outside_subtree(verb: Token, sent: Span) -> tuple[int, int]:
     head = verb.head
-    clause = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
-    inner = _subtree_range(verb)
+    clause = subtree_range(head)
+    inner = subtree_range(verb)
     text = doc_text(sent.doc)
     s, e = trim(text, *clause)
     s = skip_connective(text, s, e)  # "Still, he said, officials must ...": the content follows
@@ -583,7 +584,7 @@ def _naming(verb: Token) -> tuple[int, int] | None:
         c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))]
     if not pred:
         return None
-    return obj.left_edge.idx, pred[-1].right_edge.idx + len(pred[-1].right_edge)
+    return _tok_range(obj.left_edge, pred[-1].right_edge)
 
 
 def _after_colon(verb: Token, sent: Span) -> tuple[int, int] | None:
@@ -621,7 +622,7 @@ def _as_reported(verb: Token, sent: Span) -> list[Frame]:
         return []
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     extra = tuple(t for t in (agent,) if t is not None)
-    phrase = _subtree_range(verb)
+    phrase = subtree_range(verb)
     content = _outside(sent, phrase)
     if content[1] - content[0] < 2:
         return []
@@ -634,7 +635,7 @@ def _split_agent_span(agent: Token | None) -> tuple[int, int] | None:
     objs = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
     if len(objs) < 2:
         return None
-    return objs[0].left_edge.idx, objs[-1].right_edge.idx + len(objs[-1].right_edge)
+    return _tok_range(objs[0].left_edge, objs[-1].right_edge)
 
 
 def according_frames(sent: Span) -> list[Frame]:

@@ -410,3 +410,10 @@ def test_a_national_title_without_a_country_takes_the_country_the_sentence_named
 def test_an_envoy_title_without_a_country_gets_no_guessed_country(analyse):
     doc = analyse("Ambassador Lena Moor spoke after Kenya and Uganda signed the accord.")
     assert actors(doc)["lena-moor"].country is None
+
+
+def test_a_country_acts_for_itself():
+    from storyline.analysis.pipeline import analyze_text
+    article = analyze_text("Norway and Chile signed a fisheries accord on Monday.", published="2024-03-04")
+    countries = {a.id: a.country for a in article.actors if a.kind == "country"}
+    assert countries == {"NOR": "NOR", "CHL": "CHL"}

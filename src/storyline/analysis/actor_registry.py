@@ -80,8 +80,11 @@ class ActorRegistry:
             if not mentions:
                 continue
             sectors = Counter(m.sector for m in mentions if m.sector)
+            # a country acts for itself: its ``country`` is its own code, so filters by country
+            # find the state along with its people and bodies
+            country = draft.id if draft.kind == "country" else draft.country
             result.append(Actor(
-                id=draft.id, name=draft.name, kind=draft.kind, country=draft.country,
+                id=draft.id, name=draft.name, kind=draft.kind, country=country,
                 role=draft.role, mentions=[Span(m.start, m.end, m.text) for m in mentions],
                 reason=mentions[0].reason,
                 sector=sectors.most_common(1)[0][0] if sectors else None))
